@@ -1,0 +1,151 @@
+/**
+ * Dates and times in the service are Europe/London. Instants are stored as UTC (timestamptz);
+ * calendar dates (date of birth) are stored as plain ISO dates with no time zone.
+ */
+export const TIME_ZONE = "Europe/London";
+
+const partsFormatter = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+type Parts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function londonParts(instant: Date): Parts {
+  const out: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(instant)) {
+    if (p.type !== "literal") out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year ?? 0,
+    month: out.month ?? 0,
+    day: out.day ?? 0,
+    hour: out.hour ?? 0,
+    minute: out.minute ?? 0,
+    second: out.second ?? 0,
+  };
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** Offset of London from UTC at an instant, in minutes (0 in winter, 60 in summer time). */
+export function londonOffsetMinutes(instant: Date): number {
+  const p = londonParts(instant);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The London calendar date and wall-clock time of an instant. */
+export function toLondon(instant: Date): { date: string; time: string } {
+  const p = londonParts(instant);
+  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The UTC instant of a London wall-clock time. Returns null for a time that does not exist (the
+ * hour skipped when the clocks go forward). An ambiguous time (the hour repeated when the clocks
+ * go back) resolves to the first occurrence, British Summer Time.
+ */
+export function londonToUtc(date: string, time: string): Date | null {
+  const d = ISO_DATE.exec(date);
+  const t = HH_MM.exec(time);
+  if (!d || !t || !isRealDate(date)) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  // Try summer time first so an ambiguous time resolves to its first occurrence.
+  for (const offset of [60, 0]) {
+    const candidate = new Date(wall - offset * 60000);
+    const back = toLondon(candidate);
+    if (back.date === date && back.time === time) return candidate;
+  }
+  return null;
+}
+
+export function isRealDate(iso: string): boolean {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return false;
+  const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, da));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === da;
+}
+
+/** Builds an ISO date from three separate fields (day, month, year); null when it is not a real date. */
+export function dateFromParts(day: string, month: string, year: string): string | null {
+  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
+  const iso = `${y}-${pad(Number(m))}-${pad(Number(d))}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+export function todayInLondon(now: Date = new Date()): string {
+  return toLondon(now).date;
+}
+
+/** Whole years between a date of birth and a date, both ISO; a 29 February birthday turns over on 1 March in non-leap years. */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = on.split("-").map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d + days));
+  return dt.toISOString().slice(0, 10);
+}
+
+/** Monday of the London week containing an ISO date. */
+export function startOfWeek(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
+  return addDays(iso, weekday === 0 ? -6 : 1 - weekday);
+}
+
+/** UTC instants bounding London calendar days [from, toExclusive). */
+export function londonDayBounds(fromIso: string, toIsoExclusive: string): { start: Date; end: Date } {
+  const start = londonToUtc(fromIso, "00:00");
+  const end = londonToUtc(toIsoExclusive, "00:00");
+  if (!start || !end) throw new Error(`Invalid day bounds ${fromIso} ${toIsoExclusive}`);
+  return { start, end };
+}
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDateTime = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: TIME_ZONE,
+});
+const timeOnly = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE });
+
+/** `1990-03-07` -> `7 March 1990` */
+export function formatDate(iso: string): string {
+  if (!isRealDate(iso)) return iso;
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return longDate.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An instant shown as London time, e.g. `Mon 2 Mar 2026, 14:30`. */
+export function formatDateTime(instant: Date): string {
+  return longDateTime.format(instant);
+}
+
+export function formatTime(instant: Date): string {
+  return timeOnly.format(instant);
+}
