@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./sites";
+export * from "./users";
+export * from "./people";
+export * from "./appointments";
+export * from "./audit";
