@@ -1,0 +1,32 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+export type AuditEvent = {
+  action: string;
+  outcome: "success" | "denied" | "failure";
+  userId?: string | null;
+  actorEmail?: string | null;
+  personId?: string | null;
+  siteId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/** Pass the transaction of the change being recorded, so the change and its audit row commit together. */
+export async function recordAudit(db: Executor, event: AuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    action: event.action,
+    outcome: event.outcome,
+    userId: event.userId ?? null,
+    actorEmail: event.actorEmail ?? null,
+    personId: event.personId ?? null,
+    siteId: event.siteId ?? null,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId ?? null,
+    ip: event.ip ?? null,
+    detail: event.detail ?? null,
+  });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "../env";
+import { getDb } from "../db";
+import { verifyCredentials } from "./verify-credentials";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/**
+ * The token carries only the user id and session version. Role and sites are read from the
+ * database on every request (server/context.ts), so a change takes effect at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+        const user = await verifyCredentials(await getDb(), { ...parsed.data, ip });
+        return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.sessionVersion = token.sv;
+      return session;
+    },
+  },
+});
