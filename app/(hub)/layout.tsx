@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { ServiceHeader, type NavItem } from "@/components/ui/service-header";
+import { can } from "@/domain/permissions";
+import { roleLabels } from "@/domain/roles";
+import { requireCtx } from "@/server/context";
+import { signOutAction } from "../(auth)/actions";
+
+// Every page here reads the session and the database per request: never pre-rendered at build.
+export const dynamic = "force-dynamic";
+
+export default async function HubLayout({ children }: { children: ReactNode }) {
+  // The layout only decides what to show; every page and action checks access itself.
+  const { user } = await requireCtx();
+  const nav: NavItem[] = [];
+  if (can(user.role, "caseload:read")) nav.push({ href: "/caseload", label: "Caseload" });
+  if (can(user.role, "appointment:read")) nav.push({ href: "/appointments", label: "Appointments" });
+  if (can(user.role, "person:create")) nav.push({ href: "/people/new", label: "Add a person" });
+  if (user.role === "pilot_manager") nav.push({ href: "/sites", label: "Sites" });
+  if (can(user.role, "user:manage")) nav.push({ href: "/admin/users", label: "Users" });
+  return (
+    <>
+      <ServiceHeader
+        nav={nav}
+        userLabel={`${user.name} (${roleLabels[user.role]})`}
+        signOut={
+          <form action={signOutAction}>
+            <button type="submit" className="cursor-pointer text-white underline">
+              Sign out
+            </button>
+          </form>
+        }
+      />
+      <main id="main-content" className="mx-auto max-w-6xl px-4 py-8" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

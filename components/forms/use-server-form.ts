@@ -1,0 +1,54 @@
+"use client";
+import { startTransition, useActionState, useRef, type FormEvent } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import type { FormState } from "@/domain/form-state";
+import { initialFormState } from "@/domain/form-state";
+import type { ErrorLink } from "@/components/ui/error-summary";
+
+export type ServerFormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * Binds a form to its server action and to the same zod schema the action uses. Without
+ * JavaScript the form posts to the action and the server answers with errors and the typed
+ * values; with JavaScript, react-hook-form checks first and shows the same messages at once.
+ * The server stays the authority: it validates again whatever arrives.
+ */
+export function useServerForm(schema: z.ZodType, action: ServerFormAction, initialValues: Record<string, string> = {}) {
+  const [state, formAction, pending] = useActionState(action, { ...initialFormState, values: initialValues });
+  const values: Record<string, string> = { ...initialValues, ...state.values };
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    defaultValues: values,
+    mode: "onSubmit",
+    // The error summary takes focus (GOV.UK pattern), not the first field.
+    shouldFocusError: false,
+    reValidateMode: "onChange",
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    void form.handleSubmit(() => {
+      const data = new FormData(element);
+      startTransition(() => formAction(data));
+    })(event);
+  };
+
+  const clientErrors = form.formState.errors;
+  const errorFor = (name: string): string | undefined => {
+    const client = clientErrors[name]?.message;
+    if (typeof client === "string") return client;
+    return state.fieldErrors[name];
+  };
+
+  /** Error summary entries in the order the fields appear; `anchors` maps an error key to its field id. */
+  const errorLinks = (order: string[], anchors: Record<string, string> = {}): ErrorLink[] =>
+    order.flatMap((name) => {
+      const message = errorFor(name);
+      return message ? [{ href: `#${anchors[name] ?? name}`, message }] : [];
+    });
+
+  return { state, formAction, pending, form, formRef, onSubmit, errorFor, errorLinks, values };
+}

@@ -1,0 +1,67 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type Option = { value: string; label: string; hint?: string };
+type RadiosProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "defaultValue"> & {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly Option[];
+  defaultValue?: string;
+  inline?: boolean;
+};
+
+/** A fieldset of radios; the first radio carries the id the error summary links to. */
+export function Radios({ name, legend, hint, error, options, defaultValue, inline, ...rest }: RadiosProps) {
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`mb-6 ${error ? "border-l-4 border-danger pl-4" : ""}`}>
+      <fieldset aria-describedby={describedBy}>
+        <legend className="mb-1 font-semibold">{legend}</legend>
+        {hint && (
+          <div id={`${name}-hint`} className="mb-2 text-muted">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${name}-error`} className="mb-2 font-semibold text-danger">
+            <span className="sr-only">Error: </span>
+            {error}
+          </p>
+        )}
+        <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
+          {options.map((o, i) => {
+            const id = i === 0 ? name : `${name}-${o.value}`;
+            return (
+              <div key={o.value} className="flex items-start gap-2">
+                <input id={id} type="radio" value={o.value} defaultChecked={defaultValue === o.value} className="mt-1 h-6 w-6 accent-ink" name={name} {...rest} />
+                <label htmlFor={id}>
+                  {o.label}
+                  {o.hint && <span className="block text-muted">{o.hint}</span>}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { id: string; name: string; label: ReactNode; hint?: ReactNode };
+
+export function Checkbox({ id, label, hint, ...rest }: CheckboxProps) {
+  return (
+    <div className="mb-6 flex items-start gap-2">
+      <input id={id} type="checkbox" className="mt-1 h-6 w-6 accent-ink" aria-describedby={hint ? `${id}-hint` : undefined} {...rest} />
+      <label htmlFor={id}>
+        {label}
+        {hint && (
+          <span id={`${id}-hint`} className="block text-muted">
+            {hint}
+          </span>
+        )}
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type PartProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+/**
+ * Date as three fields (day, month, year), as GOV.UK and the NHS ask for a date of birth. Field
+ * names are `${name}Day`, `${name}Month`, `${name}Year`; the day field has the id the error
+ * summary links to.
+ */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  error,
+  values,
+  partProps,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  values: { day?: string; month?: string; year?: string };
+  partProps?: (part: "Day" | "Month" | "Year") => PartProps;
+}) {
+  const parts = [
+    { part: "Day" as const, label: "Day", width: "w-14", value: values.day, maxLength: 2 },
+    { part: "Month" as const, label: "Month", width: "w-14", value: values.month, maxLength: 2 },
+    { part: "Year" as const, label: "Year", width: "w-20", value: values.year, maxLength: 4 },
+  ];
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`mb-6 ${error ? "border-l-4 border-danger pl-4" : ""}`}>
+      <fieldset role="group" aria-describedby={describedBy}>
+        <legend className="mb-1 font-semibold">{legend}</legend>
+        {hint && (
+          <div id={`${name}-hint`} className="mb-2 text-muted">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${name}-error`} className="mb-2 font-semibold text-danger">
+            <span className="sr-only">Error: </span>
+            {error}
+          </p>
+        )}
+        <div className="flex gap-4">
+          {parts.map((p) => (
+            <div key={p.part}>
+              <label htmlFor={`${name}${p.part}`} className="block">
+                {p.label}
+              </label>
+              <input
+                id={`${name}${p.part}`}
+                name={`${name}${p.part}`}
+                inputMode="numeric"
+                maxLength={p.maxLength}
+                defaultValue={p.value}
+                aria-invalid={error ? true : undefined}
+                className={`input ${p.width} ${error ? "input-error" : ""}`}
+                {...partProps?.(p.part)}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
