@@ -14,6 +14,7 @@ export const permissions = [
   "appointment:record-outcome",
   "user:manage",
   "site:read",
+  "dashboard:read",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,6 +28,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "appointment:create",
     "appointment:record-outcome",
     "site:read",
+    "dashboard:read",
   ],
   probation_officer: [
     "caseload:read",
@@ -39,7 +41,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "site:read",
   ],
   // Aggregates only (DOMAIN.md): no named records.
-  pilot_manager: ["site:read"],
+  pilot_manager: ["site:read", "dashboard:read"],
   // Runs the system; sees no health records and no caseloads.
   administrator: ["user:manage", "site:read"],
 };
@@ -56,7 +58,7 @@ export function homePathFor(role: Role): string {
     case "clinician":
       return "/caseload";
     case "pilot_manager":
-      return "/appointments";
+      return "/sites";
     case "administrator":
       return "/admin/users";
   }

@@ -47,8 +47,7 @@ export const recordOutcomeSchema = z.preprocess(
       if (!date.success) ctx.addIssue({ code: "custom", path: ["newDate"], message: date.error.issues[0]?.message ?? messages.dateReal });
       const time = timeField.safeParse(v.newTime);
       if (!time.success) ctx.addIssue({ code: "custom", path: ["newTime"], message: time.error.issues[0]?.message ?? messages.timeFormat });
-    })
-    .transform((v) => ({ ...v, newTime: v.newTime ? v.newTime.trim().padStart(5, "0") : undefined })),
+    }),
 );
 export type RecordOutcomeInput = z.output<typeof recordOutcomeSchema>;
 export const recordOutcomeFieldOrder = ["outcome", "newDate", "newTime", "note"];

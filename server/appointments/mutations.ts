@@ -79,7 +79,7 @@ export async function recordOutcome({ ctx, input, now = new Date() }: { ctx: Ctx
   }
   const newStart =
     input.outcome === "rescheduled" && input.newDate && input.newTime
-      ? startInstant(input.newDate, input.newTime, { date: "newDate", time: "newTime" }, now)
+      ? startInstant(input.newDate, input.newTime.trim().padStart(5, "0"), { date: "newDate", time: "newTime" }, now)
       : null;
 
   return ctx.db.transaction(async (tx) => {

@@ -1,0 +1,88 @@
+import { CaseloadPage } from "./pages/caseload-page";
+import { expect, expectAccessible, otherSite, signIn, storageStateFor, test } from "./fixtures";
+
+/** A person and one of their appointments at Hammersmith, found by a Hammersmith user. */
+async function hammersmithRecord(browser: import("@playwright/test").Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, otherSite.officer);
+  const caseload = new CaseloadPage(page);
+  await caseload.open();
+  const personPath = await caseload.firstPersonPath();
+  await page.goto(personPath);
+  const appointmentHref = await page.locator("main table tbody tr").getByRole("link", { name: /Record outcome|View/ }).first().getAttribute("href");
+  return { context, page, personPath, appointmentPath: appointmentHref ?? "" };
+}
+
+test.describe("site and role boundaries", () => {
+  test("an officer cannot open a person or appointment at another site by typing its URL", async ({ browser }) => {
+    const other = await hammersmithRecord(browser);
+    const context = await browser.newContext({ storageState: storageStateFor("probation_officer") });
+    const page = await context.newPage();
+    for (const path of [other.personPath, `${other.personPath}/edit`, `${other.personPath}/appointments/new`, other.appointmentPath]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    }
+    await expectAccessible(page, "not found page");
+    await context.close();
+    await other.context.close();
+  });
+
+  test("a pilot manager and an administrator see no named records", async ({ browser }) => {
+    for (const role of ["pilot_manager", "administrator"] as const) {
+      const context = await browser.newContext({ storageState: storageStateFor(role) });
+      const page = await context.newPage();
+      for (const path of ["/caseload", "/people/new", "/appointments"]) {
+        const response = await page.goto(path);
+        expect(response?.status(), `${role} ${path}`).toBe(403);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to see this page");
+      }
+      await expectAccessible(page, "forbidden page");
+      await context.close();
+    }
+  });
+
+  test("server actions called directly change nothing without a session or for another site's record", async ({ browser, playwright }) => {
+    const other = await hammersmithRecord(browser);
+    // A Hammersmith appointment that still needs an outcome.
+    await other.page.goto("/appointments?range=week");
+    const target = other.page.locator("main table tbody tr", { hasText: "Booked" }).first();
+    const targetPath = (await target.getByRole("link").first().getAttribute("href")) ?? "";
+    const targetId = targetPath.split("/").pop() ?? "";
+
+    // Capture a real outcome submission by a Cambridge officer, to learn the action id and body shape.
+    const context = await browser.newContext({ storageState: storageStateFor("probation_officer") });
+    const page = await context.newPage();
+    await page.goto("/appointments?range=week");
+    const own = page.locator("main table tbody tr", { hasText: "Booked" }).first();
+    await own.getByRole("link").first().click();
+    const ownId = page.url().split("/").pop()?.split("?")[0] ?? "";
+    await page.getByLabel("Cancelled").check();
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      page.getByRole("button", { name: "Save outcome" }).click(),
+    ]);
+    await expect(page.getByRole("status")).toContainText("Outcome saved");
+    const headers = { "next-action": request.headers()["next-action"] ?? "", "content-type": request.headers()["content-type"] ?? "", origin: "http://localhost:3100" };
+    const body = (request.postDataBuffer() ?? Buffer.from("")).toString("latin1").split(ownId).join(targetId);
+    const url = request.url();
+
+    // 1. Replayed as the Cambridge officer against the Hammersmith appointment.
+    const replay = await context.request.post(url, { headers, data: Buffer.from(body, "latin1"), maxRedirects: 0 });
+    expect(replay.status()).toBeLessThan(500);
+    // 2. Replayed with no session at all.
+    const anonymous = await playwright.request.newContext({ baseURL: "http://localhost:3100" });
+    const noSession = await anonymous.post(url, { headers, data: Buffer.from(body, "latin1"), maxRedirects: 0 });
+    expect(noSession.status()).toBeLessThan(500);
+
+    // The Hammersmith officer still sees it waiting for an outcome.
+    await other.page.goto(targetPath);
+    await expect(other.page.getByRole("heading", { name: "Record the outcome" })).toBeVisible();
+    await expect(other.page.locator("main dl")).toContainText("Booked");
+
+    await anonymous.dispose();
+    await context.close();
+    await other.context.close();
+  });
+});
