@@ -3,7 +3,7 @@ import { expect, expectAccessible, otherSite, signIn, storageStateFor, test } fr
 
 /** A person and one of their appointments at Hammersmith, found by a Hammersmith user. */
 async function hammersmithRecord(browser: import("@playwright/test").Browser) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, otherSite.officer);
   const caseload = new CaseloadPage(page);

@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -27,6 +27,12 @@ export function useServerForm(schema: z.ZodType, action: ServerFormAction, initi
     reValidateMode: "onChange",
   });
   const formRef = useRef<HTMLFormElement>(null);
+
+  // Passwords are never sent back; after a refused submission the field is emptied (GOV.UK pattern).
+  useEffect(() => {
+    if (state.ok || (!state.formError && Object.keys(state.fieldErrors).length === 0)) return;
+    for (const name of Object.keys(form.getValues())) if (/password/i.test(name)) form.setValue(name, "");
+  }, [state, form]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;

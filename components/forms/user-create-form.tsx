@@ -5,7 +5,7 @@ import { checkedSiteIds, RoleRadios, SiteCheckboxes, withoutSiteIds } from "./us
 import { TextInput } from "@/components/ui/field";
 import { createUserFieldOrder, createUserSchema } from "@/domain/schemas/user";
 
-export const PASSWORD_HINT = "12 to 128 characters. Share it securely; the user should change it.";
+export const PASSWORD_HINT = "12 to 128 characters. Give it to the user in person or by phone, never by email.";
 
 export function UserCreateForm({ action, sites, initialValues }: { action: ServerFormAction; sites: { id: string; name: string }[]; initialValues: Record<string, string> }) {
   const { state, formAction, pending, form, formRef, onSubmit, errorFor, errorLinks, values } = useServerForm(createUserSchema, action, withoutSiteIds(initialValues));

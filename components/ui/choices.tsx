@@ -34,11 +34,24 @@ export function Radios({ name, legend, hint, error, options, defaultValue, inlin
             const id = i === 0 ? name : `${name}-${o.value}`;
             return (
               <div key={o.value} className="flex items-start gap-2">
-                <input id={id} type="radio" value={o.value} defaultChecked={defaultValue === o.value} className="mt-1 h-6 w-6 accent-ink" name={name} {...rest} />
-                <label htmlFor={id}>
-                  {o.label}
-                  {o.hint && <span className="block text-muted">{o.hint}</span>}
-                </label>
+                <input
+                  id={id}
+                  type="radio"
+                  value={o.value}
+                  defaultChecked={defaultValue === o.value}
+                  className="mt-1 h-6 w-6 shrink-0 accent-ink"
+                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+                  name={name}
+                  {...rest}
+                />
+                <div>
+                  <label htmlFor={id}>{o.label}</label>
+                  {o.hint && (
+                    <div id={`${id}-item-hint`} className="text-muted">
+                      {o.hint}
+                    </div>
+                  )}
+                </div>
               </div>
             );
           })}
@@ -53,15 +66,15 @@ type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { id:
 export function Checkbox({ id, label, hint, ...rest }: CheckboxProps) {
   return (
     <div className="mb-6 flex items-start gap-2">
-      <input id={id} type="checkbox" className="mt-1 h-6 w-6 accent-ink" aria-describedby={hint ? `${id}-hint` : undefined} {...rest} />
-      <label htmlFor={id}>
-        {label}
+      <input id={id} type="checkbox" className="mt-1 h-6 w-6 shrink-0 accent-ink" aria-describedby={hint ? `${id}-hint` : undefined} {...rest} />
+      <div>
+        <label htmlFor={id}>{label}</label>
         {hint && (
-          <span id={`${id}-hint`} className="block text-muted">
+          <div id={`${id}-hint`} className="text-muted">
             {hint}
-          </span>
+          </div>
         )}
-      </label>
+      </div>
     </div>
   );
 }
