@@ -57,7 +57,9 @@ test.describe("site and role boundaries", () => {
     await page.goto("/appointments?range=week");
     const own = page.locator("main table tbody tr", { hasText: "Booked" }).first();
     await own.getByRole("link").first().click();
-    const ownId = page.url().split("/").pop()?.split("?")[0] ?? "";
+    await page.waitForURL(/\/appointments\/[0-9a-f-]{36}$/);
+    const ownId = page.url().split("/").pop() ?? "";
+    expect(targetId).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByLabel("Cancelled").check();
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
@@ -65,7 +67,9 @@ test.describe("site and role boundaries", () => {
     ]);
     await expect(page.getByRole("status")).toContainText("Outcome saved");
     const headers = { "next-action": request.headers()["next-action"] ?? "", "content-type": request.headers()["content-type"] ?? "", origin: "http://localhost:3100" };
-    const body = (request.postDataBuffer() ?? Buffer.from("")).toString("latin1").split(ownId).join(targetId);
+    const captured = (request.postDataBuffer() ?? Buffer.from("")).toString("latin1");
+    expect(captured).toContain(ownId);
+    const body = captured.split(ownId).join(targetId);
     const url = request.url();
 
     // 1. Replayed as the Cambridge officer against the Hammersmith appointment.
