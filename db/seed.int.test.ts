@@ -3,18 +3,15 @@ import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { addDays, ageOn, londonDayBounds, toLondon, todayInLondon } from "@/domain/dates";
 import { isValidCrn } from "@/domain/crn";
 import { isTestRangeNhsNumber, isValidNhsNumber } from "@/domain/nhs-number";
-import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "./client";
+import { createTestDatabase } from "@/test/db";
+import type { Database, DatabaseHandle } from "./client";
 import { appointments, people, sites, userSites, users } from "./schema";
 import { assertLocalDatabase, isSeeded, seedDemoData, type SeedSummary } from "./seed";
 
 // Pinned once so the two seeded databases cannot straddle midnight.
 const today = todayInLondon();
 
-async function freshDatabase(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ engine: "pglite" });
-  await migrateDatabase(handle);
-  return handle;
-}
+const freshDatabase = createTestDatabase;
 
 function peopleSnapshot(db: Database) {
   return db
