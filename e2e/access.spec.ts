@@ -10,7 +10,7 @@ async function hammersmithRecord(browser: import("@playwright/test").Browser) {
   await caseload.open();
   const personPath = await caseload.firstPersonPath();
   await page.goto(personPath);
-  const appointmentHref = await page.locator("main table tbody tr").getByRole("link", { name: /Record outcome|View/ }).first().getAttribute("href");
+  const appointmentHref = await page.locator("main table tbody tr").getByRole("link", { name: /Record outcome|Cancel or reschedule|View/ }).first().getAttribute("href");
   return { context, page, personPath, appointmentPath: appointmentHref ?? "" };
 }
 

@@ -22,7 +22,7 @@ test.describe("a probation officer books appointments and records outcomes", () 
 
     const booked = person.timelineRows().filter({ hasText: "10:15" }).filter({ hasText: "Booked" }).first();
     await expect(booked).toBeVisible();
-    await booked.getByRole("link", { name: /Record outcome/ }).click();
+    await booked.getByRole("link", { name: /Cancel or reschedule/ }).click();
 
     const appointment = new AppointmentPage(page);
     // Not started yet: only cancel or reschedule are offered.

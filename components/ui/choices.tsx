@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldsetShell } from "./field";
 
 type Option = { value: string; label: string; hint?: string };
 type RadiosProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "defaultValue"> & {
@@ -13,51 +14,36 @@ type RadiosProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "default
 
 /** A fieldset of radios; the first radio carries the id the error summary links to. */
 export function Radios({ name, legend, hint, error, options, defaultValue, inline, ...rest }: RadiosProps) {
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-danger pl-4" : ""}`}>
-      <fieldset aria-describedby={describedBy}>
-        <legend className="mb-1 font-semibold">{legend}</legend>
-        {hint && (
-          <div id={`${name}-hint`} className="mb-2 text-muted">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${name}-error`} className="mb-2 font-semibold text-danger">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
-        <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
-          {options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${o.value}`;
-            return (
-              <div key={o.value} className="flex items-start gap-2">
-                <input
-                  id={id}
-                  type="radio"
-                  value={o.value}
-                  defaultChecked={defaultValue === o.value}
-                  className="mt-1 h-6 w-6 shrink-0 accent-ink"
-                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-                  name={name}
-                  {...rest}
-                />
-                <div>
-                  <label htmlFor={id}>{o.label}</label>
-                  {o.hint && (
-                    <div id={`${id}-item-hint`} className="text-muted">
-                      {o.hint}
-                    </div>
-                  )}
-                </div>
+    <FieldsetShell name={name} legend={legend} hint={hint} error={error}>
+      <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${o.value}`;
+          return (
+            <div key={o.value} className="flex items-start gap-2">
+              <input
+                id={id}
+                type="radio"
+                value={o.value}
+                defaultChecked={defaultValue === o.value}
+                className="mt-1 h-6 w-6 shrink-0 accent-ink"
+                aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+                name={name}
+                {...rest}
+              />
+              <div>
+                <label htmlFor={id}>{o.label}</label>
+                {o.hint && (
+                  <div id={`${id}-item-hint`} className="text-muted">
+                    {o.hint}
+                  </div>
+                )}
               </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetShell>
   );
 }
 

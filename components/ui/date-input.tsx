@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldsetShell } from "./field";
 
 type PartProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
@@ -27,42 +28,27 @@ export function DateInput({
     { part: "Month" as const, label: "Month", width: "w-14", value: values.month, maxLength: 2 },
     { part: "Year" as const, label: "Year", width: "w-20", value: values.year, maxLength: 4 },
   ];
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-danger pl-4" : ""}`}>
-      <fieldset role="group" aria-describedby={describedBy}>
-        <legend className="mb-1 font-semibold">{legend}</legend>
-        {hint && (
-          <div id={`${name}-hint`} className="mb-2 text-muted">
-            {hint}
+    <FieldsetShell name={name} legend={legend} hint={hint} error={error} role="group">
+      <div className="flex gap-4">
+        {parts.map((p) => (
+          <div key={p.part}>
+            <label htmlFor={`${name}${p.part}`} className="block">
+              {p.label}
+            </label>
+            <input
+              id={`${name}${p.part}`}
+              name={`${name}${p.part}`}
+              inputMode="numeric"
+              maxLength={p.maxLength}
+              defaultValue={p.value}
+              aria-invalid={error ? true : undefined}
+              className={`input ${p.width} ${error ? "input-error" : ""}`}
+              {...partProps?.(p.part)}
+            />
           </div>
-        )}
-        {error && (
-          <p id={`${name}-error`} className="mb-2 font-semibold text-danger">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
-        <div className="flex gap-4">
-          {parts.map((p) => (
-            <div key={p.part}>
-              <label htmlFor={`${name}${p.part}`} className="block">
-                {p.label}
-              </label>
-              <input
-                id={`${name}${p.part}`}
-                name={`${name}${p.part}`}
-                inputMode="numeric"
-                maxLength={p.maxLength}
-                defaultValue={p.value}
-                aria-invalid={error ? true : undefined}
-                className={`input ${p.width} ${error ? "input-error" : ""}`}
-                {...partProps?.(p.part)}
-              />
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </FieldsetShell>
   );
 }

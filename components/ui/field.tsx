@@ -85,3 +85,41 @@ export function Select({ id, label, hint, error, options, placeholder, ...rest }
     </FieldShell>
   );
 }
+
+/** A fieldset with legend, hint and error, for groups of inputs (radios, the three date fields). */
+export function FieldsetShell({
+  name,
+  legend,
+  hint,
+  error,
+  role,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  role?: "group";
+  children: ReactNode;
+}) {
+  const ids = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`mb-6 ${error ? "border-l-4 border-danger pl-4" : ""}`}>
+      <fieldset role={role} aria-describedby={ids}>
+        <legend className="mb-1 font-semibold">{legend}</legend>
+        {hint && (
+          <div id={`${name}-hint`} className="mb-2 text-muted">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${name}-error`} className="mb-2 font-semibold text-danger">
+            <span className="sr-only">Error: </span>
+            {error}
+          </p>
+        )}
+        {children}
+      </fieldset>
+    </div>
+  );
+}

@@ -29,25 +29,30 @@ export type AppointmentView = {
   rescheduledToId: string | null;
 };
 
+/** The columns an appointment list or page shows: who, where, what, when, and how it went. */
+const appointmentSummaryColumns = {
+  id: appointments.id,
+  personId: appointments.personId,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  crn: people.crn,
+  siteId: appointments.siteId,
+  siteName: sites.name,
+  kind: appointments.kind,
+  type: appointments.type,
+  startsAt: appointments.startsAt,
+  clinicianAttends: appointments.clinicianAttends,
+  outcome: appointments.outcome,
+};
+
 export async function getAppointment({ ctx, appointmentId }: { ctx: Ctx; appointmentId: string }): Promise<AppointmentView> {
   await assertCan(ctx, "appointment:read", "appointment.view");
   const replacement = alias(appointments, "replacement");
   const [row] = UUID_PATTERN.test(appointmentId)
     ? await ctx.db
         .select({
-          id: appointments.id,
-          personId: appointments.personId,
-          givenName: people.givenName,
-          familyName: people.familyName,
-          crn: people.crn,
-          siteId: appointments.siteId,
-          siteName: sites.name,
-          kind: appointments.kind,
-          type: appointments.type,
-          startsAt: appointments.startsAt,
+          ...appointmentSummaryColumns,
           durationMinutes: appointments.durationMinutes,
-          clinicianAttends: appointments.clinicianAttends,
-          outcome: appointments.outcome,
           outcomeNote: appointments.outcomeNote,
           outcomeRecordedAt: appointments.outcomeRecordedAt,
           version: appointments.version,
@@ -91,20 +96,7 @@ export async function listUpcoming({ ctx, range, siteId, now = new Date() }: { c
   const to = range === "today" ? addDays(today, 1) : addDays(from, 7);
   const { start, end } = londonDayBounds(from, to);
   const rows = await ctx.db
-    .select({
-      id: appointments.id,
-      personId: appointments.personId,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      crn: people.crn,
-      siteId: appointments.siteId,
-      siteName: sites.name,
-      kind: appointments.kind,
-      type: appointments.type,
-      startsAt: appointments.startsAt,
-      clinicianAttends: appointments.clinicianAttends,
-      outcome: appointments.outcome,
-    })
+    .select(appointmentSummaryColumns)
     .from(appointments)
     .innerJoin(people, eq(people.id, appointments.personId))
     .innerJoin(sites, eq(sites.id, appointments.siteId))

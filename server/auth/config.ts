@@ -9,6 +9,7 @@ import { verifyCredentials } from "./verify-credentials";
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    role?: string;
   }
   interface Session {
     sessionVersion?: number;
@@ -19,7 +20,7 @@ declare module "next-auth" {
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
 /**
- * The token carries only the user id and session version. Role and sites are read from the
+ * The token carries the user id, role and session version. Role and sites are re-read from the
  * database on every request (server/context.ts), so a change takes effect at once.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -35,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
         const user = await verifyCredentials(await getDb(), { ...parsed.data, ip });
-        return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, role: user.role };
       },
     }),
   ],
@@ -44,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        // Informational only: every request re-reads the role from the database.
+        token.role = user.role;
       }
       return token;
     },

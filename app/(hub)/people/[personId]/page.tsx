@@ -131,7 +131,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
                 </Td>
                 <Td>
                   <Link href={`/appointments/${a.id}`}>
-                    {a.outcome ? "View" : "Record outcome"}
+                    {a.outcome ? "View" : a.startsAt.getTime() > now.getTime() ? "Cancel or reschedule" : "Record outcome"}
                     <span className="sr-only"> for {formatDateTime(a.startsAt)}</span>
                   </Link>
                 </Td>
