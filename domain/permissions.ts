@@ -15,6 +15,11 @@ export const permissions = [
   "user:manage",
   "site:read",
   "dashboard:read",
+  // The clinical record: consent, health checks, alerts, GP registration, screening.
+  "health:read",
+  "health:write",
+  // What probation may see of it: statuses only, and only with the person's consent.
+  "health-status:read",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -29,6 +34,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "appointment:record-outcome",
     "site:read",
     "dashboard:read",
+    "health:read",
+    "health:write",
   ],
   probation_officer: [
     "caseload:read",
@@ -39,6 +46,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "appointment:create",
     "appointment:record-outcome",
     "site:read",
+    "health-status:read",
   ],
   // Aggregates only (DOMAIN.md): no named records.
   pilot_manager: ["site:read", "dashboard:read"],

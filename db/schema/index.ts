@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./people";
 export * from "./appointments";
 export * from "./audit";
+export * from "./health";
