@@ -39,3 +39,8 @@ export const userMessages = {
   cannotDisableSelf: "You cannot disable your own account: ask another administrator",
   cannotChangeOwnAccess: "You cannot change your own role or sites: ask another administrator",
 } as const;
+
+export const healthMessages = {
+  noHubCareConsent: "This person has not consented to care from the hub. Record their consent before starting a health check.",
+  noSharingConsent: "This person has not agreed to share health information with probation.",
+} as const;
