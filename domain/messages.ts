@@ -44,3 +44,52 @@ export const healthMessages = {
   noHubCareConsent: "This person has not consented to care from the hub. Record their consent before starting a health check.",
   noSharingConsent: "This person has not agreed to share health information with probation.",
 } as const;
+
+/** Consent, GP registration and screening on the health record. */
+export const healthRecordMessages = {
+  notInFuture: (what: string) => `${what} must be today or in the past`,
+  withdrawalBeforeConsent: "The date of withdrawal must be on or after the date consent was given",
+  consentNotWithdrawable:
+    "This consent cannot be withdrawn: it was refused, has already been withdrawn, or a later conversation replaced it. Reload the page to see the latest.",
+  noHubCareConsent: "Nothing has been saved: this person has not consented to care from the hub. Record their consent first.",
+  odsFormat: "Enter an ODS code as one letter then five digits, like A81001",
+  barrierUnknown: "Select barriers from the list",
+  registeredBeforeSupport: "The date registered must be on or after the date support started",
+  registeredOnOnlyIfRegistered: "Leave the date registered blank unless the person is registered with a GP",
+  resultBeforeAttended: "The date the result was received must be on or after the date attended",
+} as const;
+
+export const healthCheckMessages = {
+  chooseAnswer: (question: string) => `Select an answer for ${question}`,
+  chooseAppointment: "Select the appointment this health check belongs to, or Not linked to an appointment",
+  appointmentNotLinkable: "Select one of this person's appointments from the last 14 days or today",
+  smokingStatus: "Select whether they smoke now, used to smoke, or have never smoked",
+  vapes: "Select whether they vape",
+  hsiTimeToFirst: "Select how soon after waking they smoke their first cigarette",
+  hsiCigarettesPerDay: "Select how many cigarettes they smoke a day",
+  briefAdvice: "Select whether very brief advice was given",
+  referralOffered: "Select whether a referral to the stop smoking service was offered",
+  referralAccepted: "Select whether the referral was accepted",
+  substances: "Select the drugs used in the last 3 months, or None",
+  noneAndOthers: "Select None on its own, or untick it",
+  drugFrequency: (substance: string) => `Select how often they used ${substance.toLowerCase()}`,
+  everInjected: "Select whether they have ever injected drugs",
+  injectingNow: "Select whether they inject now",
+  inTreatment: "Select whether they are in drug treatment now",
+  onOst: "Select whether they are on opioid substitution therapy",
+  currentThoughts: "Select whether they have thoughts of suicide or self-harm now",
+  recentSelfHarm: "Select whether they have self-harmed in the last 3 months",
+  selfHarmAction: "Select the action taken",
+  conditionBasis: (condition: string) => `Select how ${condition} is known, or Not recorded`,
+  adjustments: "Select the adjustments they need, or None needed",
+  dentist: "Select whether they are registered with a dentist",
+  number: (what: string) => `Enter ${what} as a number`,
+  wholeNumber: (what: string) => `Enter ${what} as a whole number`,
+  between: (what: string, min: number, max: number, unit: string) => `${what[0]?.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}${unit}`,
+  systolicAboveDiastolic: "The systolic (top) number must be higher than the diastolic (bottom) number",
+  alreadyCompleted: "This health check has been completed, so its answers can no longer be changed.",
+  sectionsIncomplete: (sections: string[]) => `Complete every section before finishing the health check. Not complete yet: ${sections.join(", ")}.`,
+  alertAction: "Select the action taken",
+  alertNoteForOther: "Enter what was done",
+  alertAlreadyActioned: "An action has already been recorded for this alert.",
+} as const;
