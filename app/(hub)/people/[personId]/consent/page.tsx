@@ -13,7 +13,7 @@ import { datePartValues } from "@/domain/schemas/consent";
 import { getConsentOverview } from "@/server/consent/queries";
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
-import { ConsentStateTag } from "./_components/consent-state-tag";
+import { ConsentStateTag } from "@/components/ui/consent-state-tag";
 import { recordConsentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Consent" };

@@ -12,7 +12,7 @@ import { screeningStatusDates } from "@/domain/schemas/screening";
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getScreeningOverview } from "@/server/screening/queries";
-import { EligibilityTag, RecordedStatusTag } from "./_components/screening-tags";
+import { EligibilityTag, RecordedStatusTag } from "@/components/ui/screening-tags";
 
 export const metadata: Metadata = { title: "Screening" };
 

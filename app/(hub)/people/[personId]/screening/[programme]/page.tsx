@@ -12,7 +12,7 @@ import { NO_SCREENING_ACTION, screeningStatusDates } from "@/domain/schemas/scre
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getScreeningOverview, type ScreeningProgrammeState } from "@/server/screening/queries";
-import { EligibilityTag, RecordedStatusTag } from "../_components/screening-tags";
+import { EligibilityTag, RecordedStatusTag } from "@/components/ui/screening-tags";
 import { updateScreeningAction } from "./actions";
 
 export const metadata: Metadata = { title: "Update screening" };
