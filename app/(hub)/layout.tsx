@@ -14,6 +14,7 @@ export default async function HubLayout({ children }: { children: ReactNode }) {
   const nav: NavItem[] = [];
   if (can(user.role, "caseload:read")) nav.push({ href: "/caseload", label: "Caseload" });
   if (can(user.role, "appointment:read")) nav.push({ href: "/appointments", label: "Appointments" });
+  if (can(user.role, "health:read")) nav.push({ href: "/worklist", label: "Worklist" });
   if (can(user.role, "person:create")) nav.push({ href: "/people/new", label: "Add a person" });
   if (can(user.role, "dashboard:read")) nav.push({ href: "/sites", label: "Sites" });
   if (can(user.role, "user:manage")) nav.push({ href: "/admin/users", label: "Users" });

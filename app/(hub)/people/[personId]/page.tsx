@@ -15,6 +15,9 @@ import { ethnicGroupLabels, orderTypeLabels, requirementLabels, sexLabels } from
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getPerson, getTimeline } from "@/server/people/queries";
+import { ProbationHealthStatusCard } from "@/components/ui/probation-health-status";
+import { getProbationHealthStatus } from "@/server/health/probation-status";
+import { HealthSummary } from "./_components/health-summary";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -76,6 +79,10 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           ]}
         />
       </section>
+
+      {/* Each role gets only its own shape of health data from the server: the officer's card never receives clinical fields. */}
+      {can(ctx.user.role, "health:read") && <HealthSummary ctx={ctx} personId={person.id} />}
+      {can(ctx.user.role, "health-status:read") && <ProbationHealthStatusCard status={await forPage(getProbationHealthStatus({ ctx, personId: person.id }))} />}
 
       <section aria-labelledby="timeline-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-4">
