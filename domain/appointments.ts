@@ -7,7 +7,7 @@ export const appointmentKindLabels: Record<AppointmentKind, string> = {
 
 export const appointmentTypes = {
   probation: ["induction", "supervision", "home_visit", "review"],
-  health: ["health_check", "follow_up", "gp_registration_support", "screening_support"],
+  health: ["health_check", "follow_up", "gp_registration_support", "screening_support", "referral_first_appointment"],
 } as const satisfies Record<AppointmentKind, readonly string[]>;
 export type AppointmentType = (typeof appointmentTypes)[AppointmentKind][number];
 export const allAppointmentTypes = [...appointmentTypes.probation, ...appointmentTypes.health] as const;
@@ -20,6 +20,7 @@ export const appointmentTypeLabels: Record<AppointmentType, string> = {
   follow_up: "Health follow-up",
   gp_registration_support: "GP registration support",
   screening_support: "Screening support",
+  referral_first_appointment: "First appointment from a referral",
 };
 
 export const appointmentOutcomes = [

@@ -20,6 +20,19 @@ export const permissions = [
   "health:write",
   // What probation may see of it: statuses only, and only with the person's consent.
   "health-status:read",
+  // Referrals (clinicians) and what probation may see of them (status only, with consent).
+  "referral:read",
+  "referral:write",
+  "referral-status:read",
+  // "Please see": probation asks, the hub answers.
+  "see-request:create",
+  "see-request:handle",
+  // The services directory: administrators maintain it, clinicians refer to it.
+  "service:read",
+  "service:manage",
+  // Treatment requirements are part of the sentence: both clinicians and officers see and update them.
+  "requirement:read",
+  "requirement:write",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,6 +49,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "dashboard:read",
     "health:read",
     "health:write",
+    "referral:read",
+    "referral:write",
+    "see-request:handle",
+    "service:read",
+    "requirement:read",
+    "requirement:write",
   ],
   probation_officer: [
     "caseload:read",
@@ -47,11 +66,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "appointment:record-outcome",
     "site:read",
     "health-status:read",
+    "referral-status:read",
+    "see-request:create",
+    "requirement:read",
+    "requirement:write",
   ],
   // Aggregates only (DOMAIN.md): no named records.
   pilot_manager: ["site:read", "dashboard:read"],
   // Runs the system; sees no health records and no caseloads.
-  administrator: ["user:manage", "site:read"],
+  administrator: ["user:manage", "site:read", "service:read", "service:manage"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -5,3 +5,4 @@ export * from "./people";
 export * from "./appointments";
 export * from "./audit";
 export * from "./health";
+export * from "./referrals";

@@ -1,6 +1,9 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { requirementStatuses } from "@/domain/referrals";
 import { ethnicGroupEnum, orderTypeEnum, requirementKindEnum, sexRegisteredAtGpEnum } from "./enums";
 import { sites } from "./sites";
+
+export const requirementStatusEnum = pgEnum("requirement_status", requirementStatuses);
 import { users } from "./users";
 
 export const people = pgTable(
@@ -41,9 +44,19 @@ export const treatmentRequirements = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     kind: requirementKindEnum("kind").notNull(),
+    // Tracking from suitability to completion or breach (issue 4). madeOn is the date of the order.
+    status: requirementStatusEnum("status").notNull().default("ordered"),
+    suitabilityAssessedOn: date("suitability_assessed_on", { mode: "string" }),
+    suitable: boolean("suitable"),
+    provider: text("provider"),
     madeOn: date("made_on", { mode: "string" }),
     lengthMonths: integer("length_months"),
+    treatmentStartedOn: date("treatment_started_on", { mode: "string" }),
+    endedOn: date("ended_on", { mode: "string" }),
+    note: text("note"),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("treatment_requirements_person_idx").on(t.personId)],
 );
