@@ -19,6 +19,8 @@ import type { EthnicGroup, OrderType, RequirementKind, SexRegisteredAtGp } from 
 import type { Role } from "@/domain/roles";
 import type { Database } from "./client";
 import { appointments, people, sites, treatmentRequirements, userSites, users } from "./schema";
+import { seedHealthRecords, type HealthSeedSummary } from "./seed-health";
+import { seedServices } from "./seed-services";
 
 export const DEMO_PASSWORD = "hub-demo-password-2026";
 
@@ -101,6 +103,14 @@ export const demoAccounts: readonly DemoAccount[] = [
 
 function staffAt(site: SiteCode, role: Role): string[] {
   return demoAccounts.filter((a) => a.role === role && a.siteCodes.includes(site)).map((a) => a.email);
+}
+
+/** A site's clinicians, those who work only there first: they see most of its people. */
+function siteCliniciansFirst(site: SiteCode): string[] {
+  return demoAccounts
+    .filter((a) => a.role === "clinician" && a.siteCodes.includes(site))
+    .sort((a, b) => a.siteCodes.length - b.siteCodes.length)
+    .map((a) => a.email);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +322,7 @@ export type AppointmentPlan = {
 
 export type DemoPlan = { people: PersonPlan[]; appointments: AppointmentPlan[] };
 
-export type SeedSummary = { sites: number; users: number; people: number; appointments: number };
+export type SeedSummary = { sites: number; users: number; people: number; appointments: number } & HealthSeedSummary;
 
 export type SeedOptions = {
   /** How many people to create; 200 by default. */
@@ -407,6 +417,7 @@ const durations: Record<AppointmentType, number> = {
   follow_up: 30,
   gp_registration_support: 30,
   screening_support: 30,
+  referral_first_appointment: 45,
 };
 
 const pastOutcomes: readonly (readonly [AppointmentOutcome, number])[] = [
@@ -724,7 +735,9 @@ export async function isSeeded(db: Database): Promise<boolean> {
 
 /** Writes the demo data in one transaction. Run it on an empty, migrated database (see isSeeded). */
 export async function seedDemoData(db: Database, opts: SeedOptions = {}): Promise<SeedSummary> {
-  const plan = planDemoData(opts);
+  // Pinned here so people, appointments and health records all end on the same day.
+  const today = opts.today ?? todayInLondon();
+  const plan = planDemoData({ ...opts, today });
   // Argon2 is slow on purpose; every demo account shares the one password, so hash it once.
   const passwordHash = await hash(DEMO_PASSWORD);
 
@@ -807,20 +820,48 @@ export async function seedDemoData(db: Database, opts: SeedOptions = {}): Promis
     }
     const rest = plan.appointments.filter((a) => !originalKeys.has(a.key));
     for (const chunk of chunked(rest)) {
-      await tx
+      const rows = await tx
         .insert(appointments)
         .values(
           chunk.map((a) =>
             toRow(a, a.rescheduledFromKey ? lookup(appointmentIds, a.rescheduledFromKey, "rescheduled appointment") : null),
           ),
-        );
+        )
+        .returning({ id: appointments.id, personId: appointments.personId, startsAt: appointments.startsAt });
+      for (const r of rows) {
+        appointmentIds.set(`${lookup(crnById, r.personId, "CRN")}|${r.startsAt.toISOString()}`, r.id);
+      }
     }
+
+    const health = await seedHealthRecords(
+      tx,
+      {
+        today,
+        people: plan.people,
+        appointments: plan.appointments,
+        clinicians: {
+          cambridge: siteCliniciansFirst("cambridge"),
+          middlesbrough: siteCliniciansFirst("middlesbrough"),
+          ilfracombe: siteCliniciansFirst("ilfracombe"),
+          hammersmith: siteCliniciansFirst("hammersmith"),
+        },
+      },
+      {
+        site: (code) => lookup(siteIds, code, "site"),
+        user: (email) => lookup(userIds, email, "user"),
+        person: (crn) => lookup(personIds, crn, "person"),
+        appointment: (key) => lookup(appointmentIds, key, "appointment"),
+      },
+    );
+
+    await seedServices(tx, siteIds);
 
     return {
       sites: siteRows.length,
       users: userRows.length,
       people: personIds.size,
       appointments: plan.appointments.length,
+      ...health,
     };
   });
 }

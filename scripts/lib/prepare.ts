@@ -32,6 +32,9 @@ export async function migrateAndMaybeSeed({ seed }: { seed: boolean }): Promise<
       const started = performance.now();
       const s = await seedDemoData(handle.db);
       console.log(`Seeded ${s.sites} sites, ${s.users} users, ${s.people} people, ${s.appointments} appointments in ${((performance.now() - started) / 1000).toFixed(1)}s.`);
+      console.log(
+        `Health records: ${s.consents} consents, ${s.gpRegistrations} GP registrations, ${s.healthChecks} completed and ${s.draftHealthChecks} draft health checks, ${s.alerts} alerts (${s.openAlerts} open), ${s.screenings} screenings.`,
+      );
     }
     printDemoAccounts();
   } finally {
