@@ -91,3 +91,51 @@ export const healthCheckMessages = {
   alertNoteForOther: "Enter what was done",
   alertAlreadyActioned: "An action has already been recorded for this alert.",
 } as const;
+
+/** The services directory and treatment requirements (MHTR, DRR, ATR) with their court reviews. */
+export const requirementMessages = {
+  serviceNameTaken: "A service with this name already exists at this site",
+  lengthMonths: "Enter the length of the requirement as a whole number of months, from 1 to 36",
+  suitableNeeded: "Select whether the assessment found treatment suitable",
+  assessedOnNeeded: "Enter the date of the suitability assessment",
+  suitableMismatch: "The answer does not match the status: suitable goes with Assessed as suitable, not suitable with Assessed as not suitable",
+  orderedButUnsuitable: "An order needs an assessment that found treatment suitable: record that assessment, or change the status",
+  madeOnNeeded: "Enter the date the order was made",
+  madeOnTooEarly: "Leave the date the order was made blank until the court makes it, or select Order made or a later status",
+  lengthNeeded: "Enter the length of the requirement in months",
+  providerNeeded: "Enter the named treatment provider: the court needs treatment arranged with a named provider",
+  startedOnNeeded: "Enter the date treatment started",
+  startedOnTooEarly: "Leave the date treatment started blank, or select Treatment started or a later status",
+  completedOnNeeded: "Enter the date the requirement was completed",
+  breachedOnNeeded: "Enter the date of the breach",
+  endedOnTooEarly: "Leave the date completed or breached blank unless the status is Completed or Breached",
+  assessedAfterOrder: "The suitability assessment must be on or before the date the order was made",
+  startedBeforeOrder: "The date treatment started must be on or after the date the order was made",
+  endedBeforeOrder: "The date completed or breached must be on or after the date the order was made",
+  endedBeforeStart: "The date completed or breached must be on or after the date treatment started",
+  alreadyOpen: (kind: string) => `This person already has a ${kind} that has not ended: update that one instead`,
+  reviewNeedsOrder: "Record the date the order was made before recording a court review",
+  reviewBeforeOrder: "The date of the review must be on or after the date the order was made",
+  reviewAfterEnd: "The date of the review must be on or before the date the requirement was completed or breached",
+  reviewDuplicate: "A court review on this date has already been recorded",
+} as const;
+
+/** Referrals, their worklists, and probation's "please see" requests. */
+export const referralMessages = {
+  chooseService: "Select the service to refer to",
+  serviceNotAvailable: "Select an active service at this person's site",
+  serviceInactive: "This service is no longer taking referrals. Close this draft and make a new referral to another service.",
+  urgency: "Select how urgent the referral is",
+  personAgreed: "Select whether the person agreed to this referral",
+  agreeBeforeSending: "The person must agree to the referral before it is sent. Save it as a draft instead, or record that they agreed.",
+  healthCheckNotLinkable: "The referral can only come from one of this person's completed health checks. Start again from the person's page.",
+  chooseEvent: "Select what has happened",
+  rejectionReason: "Enter why the service rejected the referral",
+  closureReason: "Select why the referral is being closed",
+  closureNoteForOther: "Enter why the referral is being closed",
+  appointmentTooFar: "The first appointment must be within the next 2 years",
+  noFirstAppointment: "No first appointment is linked to this referral. Reload the page to see the latest.",
+  seeRequestReason: "Select why you are asking the hub to see this person",
+  seeRequestOutcome: "Select whether the hub has seen the person or is closing the request",
+  seeRequestHandled: "This request has already been dealt with. Reload the page to see the latest.",
+} as const;
