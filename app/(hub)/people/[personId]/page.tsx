@@ -18,6 +18,7 @@ import { getPerson, getTimeline } from "@/server/people/queries";
 import { ProbationHealthStatusCard } from "@/components/ui/probation-health-status";
 import { getProbationHealthStatus } from "@/server/health/probation-status";
 import { HealthSummary } from "./_components/health-summary";
+import { RequirementsCard } from "./_components/requirements-card";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -81,6 +82,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       </section>
 
       {/* Each role gets only its own shape of health data from the server: the officer's card never receives clinical fields. */}
+      {can(ctx.user.role, "requirement:read") && <RequirementsCard ctx={ctx} personId={person.id} />}
       {can(ctx.user.role, "health:read") && <HealthSummary ctx={ctx} personId={person.id} />}
       {can(ctx.user.role, "health-status:read") && <ProbationHealthStatusCard status={await forPage(getProbationHealthStatus({ ctx, personId: person.id }))} />}
 
