@@ -13,7 +13,10 @@ export function BookAppointmentForm({ action, sites, initialValues }: { action: 
   const kind = useWatch({ control: form.control, name: "kind" }) as AppointmentKind | undefined;
   const r = form.register;
   // Without JavaScript every type is offered; the server refuses a type that does not fit the kind.
-  const types = kind && appointmentKinds.includes(kind) ? appointmentTypes[kind] : [...appointmentTypes.probation, ...appointmentTypes.health];
+  // A referral's first appointment is booked from the referral, which it is linked to, never by hand.
+  const types = (kind && appointmentKinds.includes(kind) ? appointmentTypes[kind] : [...appointmentTypes.probation, ...appointmentTypes.health]).filter(
+    (t) => t !== "referral_first_appointment",
+  );
 
   return (
     <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(bookAppointmentFieldOrder, { date: "dateDay" })} formError={state.formError}>

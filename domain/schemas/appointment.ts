@@ -23,7 +23,8 @@ export const bookAppointmentSchema = z
     }),
   )
   .superRefine((v, ctx) => {
-    if (!(appointmentTypes[v.kind] as readonly string[]).includes(v.type)) {
+    // A referral's first appointment is booked from the referral, never by hand.
+    if (!(appointmentTypes[v.kind] as readonly string[]).includes(v.type) || v.type === "referral_first_appointment") {
       ctx.addIssue({ code: "custom", path: ["type"], message: `Select a type that fits a ${v.kind === "health" ? "health hub" : "probation"} appointment` });
     }
   });

@@ -9,6 +9,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
 import { ConflictError, ValidationError } from "../errors";
+import { followFirstAppointmentOutcome } from "../referrals/first-appointment";
 import { inMySites, siteScope } from "../scope";
 
 const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
@@ -115,6 +116,8 @@ export async function recordOutcome({ ctx, input, now = new Date() }: { ctx: Ctx
         .returning({ id: appointments.id });
       replacementId = replacement?.id;
     }
+    // A referral's first appointment moves the referral on (attended / did not attend), in this transaction.
+    await followFirstAppointmentOutcome(tx, ctx, { appointment, outcome: input.outcome, replacementId, now });
     await recordAudit(tx, {
       ...actor(ctx),
       action: "appointment.record-outcome",

@@ -14,6 +14,7 @@ import { listDraftHealthChecks } from "@/server/health-checks/queries";
 import { forPage } from "@/server/page-guard";
 import { listScreeningDueAtSites } from "@/server/screening/queries";
 import { listMySites } from "@/server/sites/queries";
+import { loadReferralWorklists, ReferralWorklistSections } from "../referrals/_components/worklist-sections";
 
 export const metadata: Metadata = { title: "Worklist" };
 
@@ -40,6 +41,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
     forPage(listScreeningDueAtSites({ ctx, siteId })),
     forPage(listNotRegisteredWithGp({ ctx, siteId })),
   ]);
+  const referralLists = await loadReferralWorklists({ ctx, siteId, searchParams: sp });
   const showSite = !siteId && sites.length > 1;
 
   return (
@@ -59,6 +61,26 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           <li>
             <a href="#gp">Not registered with a GP ({gp.length})</a>
           </li>
+          {referralLists.seeRequests && (
+            <li>
+              <a href="#please-see">Probation asked the hub to see ({referralLists.seeRequests.length})</a>
+            </li>
+          )}
+          {referralLists.awaiting && (
+            <li>
+              <a href="#referrals-waiting">Referrals with no response ({referralLists.awaiting.length})</a>
+            </li>
+          )}
+          {referralLists.accepted && (
+            <li>
+              <a href="#referrals-accepted">Referrals accepted, not booked ({referralLists.accepted.length})</a>
+            </li>
+          )}
+          {referralLists.didNotAttend && (
+            <li>
+              <a href="#referrals-dna">Missed first appointments ({referralLists.didNotAttend.length})</a>
+            </li>
+          )}
         </ul>
       </nav>
       {sites.length > 1 && (
@@ -178,6 +200,8 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           </Table>
         )}
       </section>
+
+      <ReferralWorklistSections worklists={referralLists} siteId={siteId} showSite={showSite} />
     </>
   );
 }

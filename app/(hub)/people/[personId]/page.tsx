@@ -19,6 +19,8 @@ import { ProbationHealthStatusCard } from "@/components/ui/probation-health-stat
 import { getProbationHealthStatus } from "@/server/health/probation-status";
 import { HealthSummary } from "./_components/health-summary";
 import { RequirementsCard } from "./_components/requirements-card";
+import { ReferralsCard } from "./_components/referrals-card";
+import { ProbationReferralsCard } from "./_components/probation-referrals-card";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -84,7 +86,16 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       {/* Each role gets only its own shape of health data from the server: the officer's card never receives clinical fields. */}
       {can(ctx.user.role, "requirement:read") && <RequirementsCard ctx={ctx} personId={person.id} />}
       {can(ctx.user.role, "health:read") && <HealthSummary ctx={ctx} personId={person.id} />}
+      {can(ctx.user.role, "referral:read") && <ReferralsCard ctx={ctx} personId={person.id} />}
       {can(ctx.user.role, "health-status:read") && <ProbationHealthStatusCard status={await forPage(getProbationHealthStatus({ ctx, personId: person.id }))} />}
+      {can(ctx.user.role, "referral-status:read") && <ProbationReferralsCard ctx={ctx} personId={person.id} />}
+      {can(ctx.user.role, "see-request:create") && (
+        <p className="mb-6">
+          <Link href={`/people/${person.id}/please-see`} className="btn-secondary">
+            Ask the health hub to see {person.givenName}
+          </Link>
+        </p>
+      )}
 
       <section aria-labelledby="timeline-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-4">
