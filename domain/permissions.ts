@@ -89,7 +89,7 @@ export function homePathFor(role: Role): string {
     case "clinician":
       return "/caseload";
     case "pilot_manager":
-      return "/sites";
+      return "/dashboards";
     case "administrator":
       return "/admin/users";
   }

@@ -4,7 +4,7 @@ import { accounts, expect, expectAccessible, signIn, test } from "./fixtures";
 const landing = {
   clinician: { path: /\/caseload$/, heading: "Caseload" },
   probation_officer: { path: /\/caseload\?mine=1$/, heading: "My cases" },
-  pilot_manager: { path: /\/sites$/, heading: "Sites" },
+  pilot_manager: { path: /\/dashboards$/, heading: "Pilot dashboard" },
   administrator: { path: /\/admin\/users$/, heading: "Users" },
 } as const;
 

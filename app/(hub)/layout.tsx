@@ -15,9 +15,12 @@ export default async function HubLayout({ children }: { children: ReactNode }) {
   if (can(user.role, "caseload:read")) nav.push({ href: "/caseload", label: "Caseload" });
   if (can(user.role, "appointment:read")) nav.push({ href: "/appointments", label: "Appointments" });
   if (can(user.role, "health:read")) nav.push({ href: "/worklist", label: "Worklist" });
+  if (can(user.role, "referral:read")) nav.push({ href: "/referrals", label: "Referrals" });
+  if (can(user.role, "referral-status:read")) nav.push({ href: "/referrals/caseload", label: "Referrals" });
   if (can(user.role, "person:create")) nav.push({ href: "/people/new", label: "Add a person" });
-  if (can(user.role, "dashboard:read")) nav.push({ href: "/sites", label: "Sites" });
+  if (can(user.role, "dashboard:read")) nav.push({ href: "/dashboards", label: "Dashboards" });
   if (can(user.role, "user:manage")) nav.push({ href: "/admin/users", label: "Users" });
+  if (can(user.role, "service:manage")) nav.push({ href: "/admin/services", label: "Services" });
   return (
     <>
       <ServiceHeader

@@ -1,0 +1,21 @@
+/** Medians of day counts for the pilot's "median days to ..." measures. */
+
+/** The middle value, or the mean of the two middle values; null for no values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  if (sorted.length % 2 === 1) return upper;
+  const lower = sorted[mid - 1] ?? 0;
+  return (lower + upper) / 2;
+}
+
+/** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

@@ -1,0 +1,553 @@
+import "server-only";
+/**
+ * Turns the rows loaded for a dashboard (measures.ts) into suppressed tables. No database here:
+ * every figure is registered with the ways it adds up (sites to all sites, months to the period,
+ * groups to everyone, parts to wholes), suppression is decided once for the whole dashboard, and
+ * only then are the tables written, so a figure shown in two places is hidden in both or neither.
+ *
+ * Definitions (period = London dates `from` to `to`, both inclusive; "by the end" = before the
+ * London midnight that ends `to`). People count at the site they belong to now. Everyone counted
+ * was enrolled on or before `to`.
+ * - Reach: enrolled in the period; enrolled to date; health checks completed in the period; median
+ *   days from enrolment to the first completed health check, for first checks in the period.
+ * - GP registration, among people with any GP record by the end: registered at enrolment (the
+ *   at-enrolment row) and at the end (the latest row). A new registration is a person not
+ *   registered at enrolment whose first later "registered" row has its registration date in the
+ *   period; days to register run from the earliest "support started" date to that date.
+ * - Screening, per programme: eligible and up to date on `to` (domain/screening.ts); booked for a
+ *   date in the period; attended in the period.
+ * - Findings, on each person's latest health check completed by the end.
+ * - Referrals sent in the period, by service category; accepted and first attended by the end.
+ * - Treatment requirements: started, completed, breached in the period (by their dates).
+ * - Attendance: for people enrolled in the period, probation appointments with an attendance
+ *   outcome before their enrolment date against those from it to the end of the period.
+ * - Fairness: people enrolled in the period, by group; health check done, registered with a GP
+ *   and referral made, each by the end of the period.
+ * - Trends: per calendar month (part months at either end); the DNA rate counts probation
+ *   appointments on or after the person's enrolment.
+ */
+import { toLondon } from "@/domain/dates";
+import type { GpStatus, ScreeningProgramme, SmokingStatus } from "@/domain/health";
+import { screeningProgrammeLabels, screeningProgrammes } from "@/domain/health";
+import type { EthnicGroup, SexRegisteredAtGp } from "@/domain/people";
+import type { RequirementStatus, ServiceCategory } from "@/domain/referrals";
+import { serviceCategories, serviceCategoryLabels } from "@/domain/referrals";
+import { allScreeningEligibility } from "@/domain/screening";
+import { ageBandOn } from "@/domain/dashboard/age-bands";
+import { fairnessDimensionLabels, fairnessDimensions, fairnessGroups, neurodivergenceFrom, type FairnessDimension } from "@/domain/dashboard/fairness";
+import { daysBetween } from "@/domain/dashboard/median";
+import { describePeriod, monthsInPeriod, type Period } from "@/domain/dashboard/periods";
+import { figureRegistry, gridGroups } from "@/domain/dashboard/suppression";
+import {
+  countCell,
+  medianCell,
+  rateCell,
+  type DashboardColumn,
+  type DashboardRow,
+  type DashboardSection,
+  type DashboardTable,
+} from "@/domain/dashboard/table";
+
+export type DashboardSite = { id: string; name: string };
+
+export type DashboardData = {
+  sites: DashboardSite[];
+  /** Instant the period ends (London midnight after `to`); rows were loaded only before it where the query could say so. */
+  end: Date;
+  people: { id: string; siteId: string; enrolledOn: string; dateOfBirth: string; sexRegisteredAtGp: SexRegisteredAtGp; ethnicGroup: EthnicGroup }[];
+  completedChecks: { personId: string; completedAt: Date }[];
+  latestChecks: {
+    personId: string;
+    smokingStatus: SmokingStatus | null;
+    auditCPositive: boolean | null;
+    phq9Score: number | null;
+    gad7Score: number | null;
+    /** health_checks.answers of that check (only the neurodiversity section is read). */
+    answers: unknown;
+  }[];
+  smokingHistory: { personId: string; smokingStatus: SmokingStatus }[];
+  gpRows: { personId: string; status: GpStatus; atEnrolment: boolean; registeredOn: string | null; supportStartedOn: string | null; recordedAt: Date }[];
+  screenings: { personId: string; programme: ScreeningProgramme; lastTestOn: string | null; lastResultHpvNegative: boolean | null; bookedFor: string | null; attendedOn: string | null }[];
+  referrals: { personId: string; category: ServiceCategory; sentAt: Date; acceptedAt: Date | null; firstAttendedAt: Date | null }[];
+  requirements: { personId: string; status: RequirementStatus; treatmentStartedOn: string | null; endedOn: string | null }[];
+  attendanceAroundEnrolment: { siteId: string; before: boolean; recorded: number; missed: number }[];
+  attendanceByMonth: { siteId: string; month: string; recorded: number; missed: number }[];
+};
+
+export type Dashboard = {
+  period: Period;
+  periodLabel: string;
+  sites: DashboardSite[];
+  sections: DashboardSection[];
+};
+
+const ALL = "all";
+const PERIOD = "period";
+const k = (metric: string, column: string) => `${metric}@${column}`;
+const londonDate = (instant: Date) => toLondon(instant).date;
+
+function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.personId);
+    if (list) list.push(r);
+    else out.set(r.personId, [r]);
+  }
+  return out;
+}
+
+function earliest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((best, d) => (d !== null && (best === null || d < best) ? d : best), null);
+}
+
+type GpFacts = { registeredAtEnrolment: boolean; registeredNow: boolean; newRegistrationOn: string | null; supportStartedOn: string | null };
+
+function gpFacts(rows: DashboardData["gpRows"]): GpFacts {
+  // Oldest first; the at-enrolment row first among rows recorded in the same instant.
+  const sorted = [...rows].sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || Number(b.atEnrolment) - Number(a.atEnrolment));
+  const atEnrolment = sorted.find((r) => r.atEnrolment) ?? sorted[0];
+  const current = sorted.at(-1);
+  const registeredAtEnrolment = atEnrolment?.status === "registered";
+  const later = sorted.filter((r) => r !== atEnrolment && r.status === "registered");
+  const newRegistrationOn = registeredAtEnrolment ? null : earliest(later.map((r) => r.registeredOn ?? londonDate(r.recordedAt)));
+  return { registeredAtEnrolment, registeredNow: current?.status === "registered", newRegistrationOn, supportStartedOn: earliest(sorted.map((r) => r.supportStartedOn)) };
+}
+
+export function buildDashboard(data: DashboardData, period: Period): Dashboard {
+  const { sites, end } = data;
+  const siteIds = new Set(sites.map((s) => s.id));
+  const columns = [...sites.map((s) => s.id), ALL];
+  const shown: DashboardColumn[] = sites.length > 1 ? [...sites.map((s) => ({ key: s.id, label: s.name })), { key: ALL, label: "All selected sites" }] : sites.map((s) => ({ key: s.id, label: s.name }));
+  const months = monthsInPeriod(period);
+  const inPeriod = (d: string | null): d is string => d !== null && d >= period.from && d <= period.to;
+  const byEnd = (instant: Date | null): instant is Date => instant !== null && instant < end;
+  const f = figureRegistry();
+
+  // ---- Registering figures ----------------------------------------------------------------
+
+  /** One figure per site and all sites; the sites add up to all. */
+  function bySite(metric: string, countAt: (siteId: string) => number): void {
+    let all = 0;
+    for (const s of sites) {
+      const n = countAt(s.id);
+      f.set(k(metric, s.id), n);
+      all += n;
+    }
+    f.set(k(metric, ALL), all);
+    f.sum(k(metric, ALL), sites.map((s) => k(metric, s.id)));
+  }
+
+  /** Items counted per site (only the selected sites). */
+  function countBySite(metric: string, items: readonly { siteId: string }[]): void {
+    const counts = new Map<string, number>();
+    for (const it of items) if (siteIds.has(it.siteId)) counts.set(it.siteId, (counts.get(it.siteId) ?? 0) + 1);
+    bySite(metric, (s) => counts.get(s) ?? 0);
+  }
+
+  /**
+   * One figure per month and site, with both margins: sites add up to all sites (bySite, per month
+   * and for the period), and months add up to the whole period (the period row is `metric@site`,
+   * the same cell the other tables show).
+   */
+  function bySiteAndMonth(metric: string, countAt: (siteId: string, month: string) => number): void {
+    for (const m of months) bySite(`${metric}#${m.key}`, (s) => countAt(s, m.key));
+    bySite(metric, (s) => months.reduce((sum, m) => sum + countAt(s, m.key), 0));
+    const key = (row: string, column: string) => (row === PERIOD ? k(metric, column) : k(`${metric}#${row}`, column));
+    f.groups(gridGroups([...months.map((m) => m.key), PERIOD], columns, key, { rowTotal: PERIOD }));
+  }
+
+  /** Dated items (London dates inside the period) counted per site and month. */
+  function countBySiteAndMonth(metric: string, items: readonly { siteId: string; on: string }[]): void {
+    const counts = new Map<string, number>();
+    for (const it of items) {
+      if (!siteIds.has(it.siteId) || !inPeriod(it.on)) continue;
+      const key = `${it.siteId}|${it.on.slice(0, 7)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    bySiteAndMonth(metric, (s, m) => counts.get(`${s}|${m}`) ?? 0);
+  }
+
+  /** `part` is part of `whole` in every column (and every month, for monthly figures). */
+  function subset(part: string, whole: string, monthly = false): void {
+    const rows = monthly ? [...months.map((m) => `#${m.key}`), ""] : [""];
+    for (const r of rows) for (const c of columns) f.subset(k(`${part}${r}`, c), k(`${whole}${r}`, c));
+  }
+
+  // ---- Facts per person --------------------------------------------------------------------
+
+  const people = data.people.filter((p) => siteIds.has(p.siteId));
+  const siteOf = new Map(people.map((p) => [p.id, p.siteId]));
+  const checksOf = byPerson(data.completedChecks.filter((c) => siteOf.has(c.personId) && byEnd(c.completedAt)));
+  const latestOf = new Map(data.latestChecks.map((c) => [c.personId, c]));
+  const gpOf = new Map([...byPerson(data.gpRows.filter((r) => byEnd(r.recordedAt)))].map(([id, rows]) => [id, gpFacts(rows)]));
+  const referralsOf = byPerson(data.referrals.filter((r) => siteOf.has(r.personId) && byEnd(r.sentAt)));
+  const enrolledInPeriod = people.filter((p) => inPeriod(p.enrolledOn));
+
+  // ---- Reach -------------------------------------------------------------------------------
+
+  countBySiteAndMonth("enrolled", people.map((p) => ({ siteId: p.siteId, on: p.enrolledOn })));
+  countBySite("enrolledToDate", people);
+  subset("enrolled", "enrolledToDate");
+  const checkEvents = [...checksOf].flatMap(([personId, checks]) => checks.map((c) => ({ siteId: siteOf.get(personId) ?? "", on: londonDate(c.completedAt) })));
+  countBySiteAndMonth("checks", checkEvents);
+  const daysToFirstCheck = new Map<string, number[]>();
+  for (const p of people) {
+    const first = earliest((checksOf.get(p.id) ?? []).map((c) => londonDate(c.completedAt)));
+    if (inPeriod(first)) pushTo(daysToFirstCheck, p.siteId, daysBetween(p.enrolledOn, first));
+  }
+
+  // ---- GP registration ---------------------------------------------------------------------
+
+  const withGp = people.filter((p) => gpOf.has(p.id));
+  const gp = (p: { id: string }) => gpOf.get(p.id);
+  countBySite("gpRecord", withGp);
+  countBySite("gpAtEnrolment", withGp.filter((p) => gp(p)?.registeredAtEnrolment));
+  countBySite("gpNow", withGp.filter((p) => gp(p)?.registeredNow));
+  subset("gpAtEnrolment", "gpRecord");
+  subset("gpNow", "gpRecord");
+  const newRegistrations = withGp.flatMap((p) => {
+    const on = gp(p)?.newRegistrationOn ?? null;
+    return inPeriod(on) ? [{ siteId: p.siteId, on, supportStartedOn: gp(p)?.supportStartedOn ?? null }] : [];
+  });
+  countBySiteAndMonth("gpNew", newRegistrations);
+  const daysToRegister = new Map<string, number[]>();
+  // Support recorded as starting after the registration date says nothing about how long it took.
+  for (const r of newRegistrations) if (r.supportStartedOn !== null && r.supportStartedOn <= r.on) pushTo(daysToRegister, r.siteId, daysBetween(r.supportStartedOn, r.on));
+
+  // ---- Screening ---------------------------------------------------------------------------
+
+  // Eligibility is worked out in JavaScript for each person (domain/screening.ts holds the rules);
+  // at pilot scale (a few thousand people) this is quick, and it keeps one definition of "due".
+  const smokingOf = new Map(data.smokingHistory.map((s) => [s.personId, s.smokingStatus]));
+  const screeningsOf = byPerson(data.screenings);
+  const screeningCounts = new Map<string, number>();
+  const bump = (metric: string, siteId: string) => screeningCounts.set(`${metric}|${siteId}`, (screeningCounts.get(`${metric}|${siteId}`) ?? 0) + 1);
+  for (const p of people) {
+    const recorded = screeningsOf.get(p.id) ?? [];
+    const lastTests: Partial<Record<ScreeningProgramme, { lastTestOn: string | null; lastResultHpvNegative: boolean | null }>> = {};
+    for (const r of recorded) {
+      const known = r.lastTestOn !== null && r.lastTestOn <= period.to;
+      lastTests[r.programme] = { lastTestOn: known ? r.lastTestOn : null, lastResultHpvNegative: known ? r.lastResultHpvNegative : null };
+    }
+    const eligibility = allScreeningEligibility(
+      { dateOfBirth: p.dateOfBirth, sexRegisteredAtGp: p.sexRegisteredAtGp, ethnicGroup: p.ethnicGroup, smokingHistory: smokingOf.get(p.id) ?? "unknown", today: period.to },
+      lastTests,
+    );
+    for (const programme of screeningProgrammes) {
+      const e = eligibility[programme];
+      if (e.eligible) bump(`screen.${programme}.eligible`, p.siteId);
+      if (e.eligible && e.status === "up_to_date") bump(`screen.${programme}.upToDate`, p.siteId);
+    }
+    for (const r of recorded) {
+      if (inPeriod(r.bookedFor)) bump(`screen.${r.programme}.booked`, p.siteId);
+      if (inPeriod(r.attendedOn)) bump(`screen.${r.programme}.attended`, p.siteId);
+    }
+  }
+  for (const programme of screeningProgrammes) {
+    for (const m of ["eligible", "upToDate", "booked", "attended"]) bySite(`screen.${programme}.${m}`, (s) => screeningCounts.get(`screen.${programme}.${m}|${s}`) ?? 0);
+    subset(`screen.${programme}.upToDate`, `screen.${programme}.eligible`);
+  }
+
+  // ---- Findings ----------------------------------------------------------------------------
+
+  const latest = people.flatMap((p) => {
+    const c = latestOf.get(p.id);
+    return c ? [{ ...c, siteId: p.siteId }] : [];
+  });
+  countBySite("checked", latest);
+  const findings = [
+    { key: "smoking", known: latest.filter((c) => c.smokingStatus !== null), yes: (c: (typeof latest)[number]) => c.smokingStatus === "current" },
+    { key: "auditC", known: latest.filter((c) => c.auditCPositive !== null), yes: (c: (typeof latest)[number]) => c.auditCPositive === true },
+    { key: "phq9", known: latest.filter((c) => c.phq9Score !== null), yes: (c: (typeof latest)[number]) => (c.phq9Score ?? 0) >= 10 },
+    { key: "gad7", known: latest.filter((c) => c.gad7Score !== null), yes: (c: (typeof latest)[number]) => (c.gad7Score ?? 0) >= 10 },
+  ];
+  for (const x of findings) {
+    countBySite(`finding.${x.key}.known`, x.known);
+    countBySite(`finding.${x.key}.yes`, x.known.filter(x.yes));
+    subset(`finding.${x.key}.yes`, `finding.${x.key}.known`);
+  }
+
+  // ---- Referrals ---------------------------------------------------------------------------
+
+  const referralsInPeriod = [...referralsOf].flatMap(([personId, list]) =>
+    list.filter((r) => inPeriod(londonDate(r.sentAt))).map((r) => ({ ...r, siteId: siteOf.get(personId) ?? "", sentOn: londonDate(r.sentAt) })),
+  );
+  const categories = serviceCategories.filter((c) => referralsInPeriod.some((r) => r.category === c));
+  const referralSteps = {
+    made: () => true,
+    accepted: (r: (typeof referralsInPeriod)[number]) => byEnd(r.acceptedAt),
+    attended: (r: (typeof referralsInPeriod)[number]) => byEnd(r.firstAttendedAt),
+  };
+  for (const [step, keep] of Object.entries(referralSteps)) {
+    const kept = referralsInPeriod.filter(keep);
+    for (const c of categories) countBySite(`ref.${step}.${c}`, kept.filter((r) => r.category === c));
+    if (step === "made") countBySiteAndMonth("ref.made", kept.map((r) => ({ siteId: r.siteId, on: r.sentOn })));
+    else countBySite(`ref.${step}`, kept);
+    // Categories add up to all services, in each site and in all sites.
+    for (const col of columns) f.sum(k(`ref.${step}`, col), categories.map((c) => k(`ref.${step}.${c}`, col)));
+  }
+  for (const c of [...categories.map((c) => `.${c}`), ""]) {
+    subset(`ref.accepted${c}`, `ref.made${c}`);
+    subset(`ref.attended${c}`, `ref.made${c}`);
+  }
+  const referralDays = (category: string | null, until: "acceptedAt" | "firstAttendedAt") => {
+    const out = new Map<string, number[]>();
+    for (const r of referralsInPeriod) {
+      const at = r[until];
+      if ((category === null || r.category === category) && byEnd(at)) pushTo(out, r.siteId, daysBetween(r.sentOn, londonDate(at)));
+    }
+    return out;
+  };
+
+  // ---- Treatment requirements ----------------------------------------------------------------
+
+  const requirements = data.requirements.flatMap((r) => {
+    const siteId = siteOf.get(r.personId);
+    return siteId ? [{ ...r, siteId }] : [];
+  });
+  countBySite("req.started", requirements.filter((r) => inPeriod(r.treatmentStartedOn)));
+  countBySite("req.completed", requirements.filter((r) => r.status === "completed" && inPeriod(r.endedOn)));
+  countBySite("req.breached", requirements.filter((r) => r.status === "breached" && inPeriod(r.endedOn)));
+
+  // ---- Probation attendance ----------------------------------------------------------------
+
+  for (const when of ["before", "after"] as const) {
+    const rows = data.attendanceAroundEnrolment.filter((r) => r.before === (when === "before"));
+    bySite(`dna.${when}.recorded`, (s) => rows.filter((r) => r.siteId === s).reduce((n, r) => n + r.recorded, 0));
+    bySite(`dna.${when}.missed`, (s) => rows.filter((r) => r.siteId === s).reduce((n, r) => n + r.missed, 0));
+    subset(`dna.${when}.missed`, `dna.${when}.recorded`);
+  }
+  const monthly = (s: string, m: string, field: "recorded" | "missed") => data.attendanceByMonth.filter((r) => r.siteId === s && r.month === m).reduce((n, r) => n + r[field], 0);
+  bySiteAndMonth("dnaTrend.recorded", (s, m) => monthly(s, m, "recorded"));
+  bySiteAndMonth("dnaTrend.missed", (s, m) => monthly(s, m, "missed"));
+  subset("dnaTrend.missed", "dnaTrend.recorded", true);
+
+  // ---- Fairness ----------------------------------------------------------------------------
+
+  const fairnessMeasures = {
+    healthCheck: (p: { id: string }) => checksOf.has(p.id),
+    gpRegistered: (p: { id: string }) => gp(p)?.registeredNow === true,
+    referral: (p: { id: string }) => referralsOf.has(p.id),
+  };
+  const groupOf = (p: (typeof people)[number], d: FairnessDimension): string => {
+    switch (d) {
+      case "age":
+        return ageBandOn(p.dateOfBirth, p.enrolledOn);
+      case "sex":
+        return p.sexRegisteredAtGp;
+      case "ethnicity":
+        return p.ethnicGroup;
+      case "neurodivergence":
+        return neurodivergenceFrom(latestOf.get(p.id)?.answers ?? null);
+    }
+  };
+  for (const [m, has] of Object.entries(fairnessMeasures)) {
+    countBySite(`fair.${m}`, enrolledInPeriod.filter(has));
+    subset(`fair.${m}`, "enrolled");
+  }
+  const fairnessRows: Record<FairnessDimension, { key: string; label: string }[]> = { age: [], sex: [], ethnicity: [], neurodivergence: [] };
+  for (const d of fairnessDimensions) {
+    // "Under 18" should be empty (adults only); listed only when someone falls in it.
+    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || enrolledInPeriod.some((p) => groupOf(p, d) === g.key));
+    const groupKeys = fairnessRows[d].map((g) => g.key);
+    for (const g of groupKeys) {
+      const inGroup = enrolledInPeriod.filter((p) => groupOf(p, d) === g);
+      countBySite(`fair.${d}.${g}.people`, inGroup);
+      for (const [m, has] of Object.entries(fairnessMeasures)) {
+        countBySite(`fair.${d}.${g}.${m}`, inGroup.filter(has));
+        subset(`fair.${d}.${g}.${m}`, `fair.${d}.${g}.people`);
+      }
+    }
+    // Groups add up to everyone enrolled in the period (and to each measure's total), per column.
+    for (const m of ["people", ...Object.keys(fairnessMeasures)]) {
+      const total = m === "people" ? "enrolled" : `fair.${m}`;
+      for (const col of columns) f.sum(k(total, col), groupKeys.map((g) => k(`fair.${d}.${g}.${m}`, col)));
+    }
+  }
+
+  // ---- Decide, then write the tables ---------------------------------------------------------
+
+  const figures = f.solve();
+  const count = (metric: string) => shown.map((c) => countCell(figures.count(k(metric, c.key))));
+  const rate = (num: string, den: string) => shown.map((c) => rateCell(figures.rate(k(num, c.key), k(den, c.key))));
+  const medians = (days: Map<string, number[]>) => shown.map((c) => medianCell(c.key === ALL ? [...days.values()].flat() : (days.get(c.key) ?? [])));
+  const table = (id: string, caption: string, rowHeading: string, rows: DashboardRow[], extra: Partial<DashboardTable> = {}): DashboardTable => ({ id, caption, rowHeading, columns: shown, rows, ...extra });
+  const row = (key: string, label: string, cells: DashboardRow["cells"], total = false): DashboardRow => ({ key, label, cells, ...(total ? { total } : {}) });
+
+  const sections: DashboardSection[] = [
+    {
+      id: "reach",
+      title: "Reach",
+      description: "People enrolled, health checks completed, and how soon after enrolment the first health check was done.",
+      tables: [
+        table("reach", "Reach", "Measure", [
+          row("enrolled", "People enrolled in the period", count("enrolled")),
+          row("enrolledToDate", "People enrolled by the end of the period", count("enrolledToDate")),
+          row("checks", "Health checks completed in the period", count("checks")),
+          row("daysToFirstCheck", "Median days from enrolment to first completed health check (first checks in the period)", medians(daysToFirstCheck)),
+        ]),
+      ],
+    },
+    {
+      id: "gp",
+      title: "GP registration",
+      description: "Among people with a GP registration record: registered when they enrolled, and at the end of the period. New registrations are people not registered at enrolment who registered in the period.",
+      tables: [
+        table("gp", "GP registration", "Measure", [
+          row("gpRecord", "People with a GP registration record", count("gpRecord")),
+          row("gpAtEnrolment", "Registered with a GP at enrolment (%)", rate("gpAtEnrolment", "gpRecord")),
+          row("gpNow", "Registered with a GP at the end of the period (%)", rate("gpNow", "gpRecord")),
+          row("gpNew", "New GP registrations in the period", count("gpNew")),
+          row("daysToRegister", "Median days from support starting to registration (new registrations in the period)", medians(daysToRegister)),
+        ]),
+      ],
+    },
+    {
+      id: "screening",
+      title: "Screening",
+      description: "Eligible and up to date on the last day of the period, worked out from date of birth, sex registered at GP, smoking history and the last test; screening booked for a date in the period and attended in the period.",
+      tables: screeningProgrammes.map((p) =>
+        table(`screening-${p}`, screeningProgrammeLabels[p], "Measure", [
+          row("eligible", "Eligible on the last day of the period", count(`screen.${p}.eligible`)),
+          row("upToDate", "Eligible and up to date", count(`screen.${p}.upToDate`)),
+          row("booked", "Booked for a date in the period", count(`screen.${p}.booked`)),
+          row("attended", "Attended in the period", count(`screen.${p}.attended`)),
+        ]),
+      ),
+    },
+    {
+      id: "findings",
+      title: "Health check findings",
+      description: "From each person's latest completed health check by the end of the period. Each percentage is of the people whose check recorded that answer.",
+      tables: [
+        table("findings", "Health check findings", "Measure", [
+          row("checked", "People with a completed health check", count("checked")),
+          row("smoking", "Smoke now (%)", rate("finding.smoking.yes", "finding.smoking.known")),
+          row("auditC", "AUDIT-C positive, 5 or more (%)", rate("finding.auditC.yes", "finding.auditC.known")),
+          row("phq9", "PHQ-9 score 10 or more (%)", rate("finding.phq9.yes", "finding.phq9.known")),
+          row("gad7", "GAD-7 score 10 or more (%)", rate("finding.gad7.yes", "finding.gad7.known")),
+        ]),
+      ],
+    },
+    {
+      id: "referrals",
+      title: "Referrals",
+      description: "Referrals sent in the period, by the kind of service; accepted and first attended by the end of the period. Only services referred to in the period are listed.",
+      tables: [
+        ...(["made", "accepted", "attended"] as const).map((step) =>
+          table(
+            `referrals-${step}`,
+            { made: "Referrals made", accepted: "Referrals accepted", attended: "Referrals with a first appointment attended" }[step],
+            "Service",
+            [...categories.map((c) => row(c, serviceCategoryLabels[c], count(`ref.${step}.${c}`))), row("all", "All services", count(`ref.${step}`), true)],
+          ),
+        ),
+        ...(["acceptedAt", "firstAttendedAt"] as const).map((until) =>
+          table(
+            until === "acceptedAt" ? "referrals-days-accepted" : "referrals-days-attended",
+            until === "acceptedAt" ? "Median days from sending a referral to its acceptance" : "Median days from sending a referral to the first appointment attended",
+            "Service",
+            [...categories.map((c) => row(c, serviceCategoryLabels[c], medians(referralDays(c, until)))), row("all", "All services", medians(referralDays(null, until)), true)],
+          ),
+        ),
+      ],
+    },
+    {
+      id: "requirements",
+      title: "Treatment requirements",
+      description: "Mental health, drug rehabilitation and alcohol treatment requirements: treatment started, completed and breached in the period.",
+      tables: [
+        table("requirements", "Treatment requirements", "Measure", [
+          row("started", "Treatment started in the period", count("req.started")),
+          row("completed", "Completed in the period", count("req.completed")),
+          row("breached", "Breached in the period", count("req.breached")),
+        ]),
+      ],
+    },
+    {
+      id: "attendance",
+      title: "Probation appointment attendance",
+      description: "For people enrolled in the period: probation appointments with an attendance outcome before their enrolment date, against those from enrolment to the end of the period.",
+      tables: [
+        table("attendance", "Probation appointments: did not attend, before and after enrolment", "Measure", [
+          row("beforeRecorded", "Before enrolment: appointments with an attendance outcome", count("dna.before.recorded")),
+          row("beforeMissed", "Before enrolment: did not attend", count("dna.before.missed")),
+          row("beforeRate", "Before enrolment: did-not-attend rate (%)", rate("dna.before.missed", "dna.before.recorded")),
+          row("afterRecorded", "After enrolment: appointments with an attendance outcome", count("dna.after.recorded")),
+          row("afterMissed", "After enrolment: did not attend", count("dna.after.missed")),
+          row("afterRate", "After enrolment: did-not-attend rate (%)", rate("dna.after.missed", "dna.after.recorded")),
+        ]),
+      ],
+    },
+    {
+      id: "fairness",
+      title: "Fairness",
+      description:
+        "People enrolled in the period, by group: the share who had a health check, were registered with a GP and had a referral made, by the end of the period. Neurodivergence comes from the latest completed health check, so everyone without one is 'not known'.",
+      tables: fairnessDimensions.flatMap((d) => {
+        const forColumn = (col: string, name: string | null): DashboardTable => {
+          const cells = (g: string | null) => {
+            const key = (m: string) => (g === null ? (m === "people" ? k("enrolled", col) : k(`fair.${m}`, col)) : k(`fair.${d}.${g}.${m}`, col));
+            return [
+              countCell(figures.count(key("people"))),
+              ...Object.keys(fairnessMeasures).map((m) => rateCell(figures.rate(key(m), key("people")))),
+            ];
+          };
+          return {
+            id: `fairness-${d}-${col}`,
+            caption: `By ${fairnessDimensionLabels[d].title}${name ? `: ${name}` : ""}`,
+            rowHeading: fairnessDimensionLabels[d].rowHeading,
+            columns: [
+              { key: "people", label: "People enrolled in the period" },
+              { key: "healthCheck", label: "Had a health check (%)" },
+              { key: "gpRegistered", label: "Registered with a GP (%)" },
+              { key: "referral", label: "Referral made (%)" },
+            ],
+            rows: [...fairnessRows[d].map((g) => row(g.key, g.label, cells(g.key))), row("all", "Everyone enrolled in the period", cells(null), true)],
+            ...(name ? { folded: true } : {}),
+          };
+        };
+        // The combined table reads the all-sites column, which for one site holds that site's figures.
+        const combined = forColumn(ALL, null);
+        return sites.length > 1 ? [combined, ...sites.map((s) => forColumn(s.id, s.name))] : [combined];
+      }),
+    },
+    {
+      id: "trends",
+      title: "Monthly trends",
+      description: "Each calendar month in the period (the first and last may be part months). The chart shows all selected sites; the table beside it has each site.",
+      tables: [
+        trend("trend-enrolled", "People enrolled", "enrolled", "count"),
+        trend("trend-health-checks", "Health checks completed", "checks", "count"),
+        trend("trend-referrals", "Referrals made", "ref.made", "count"),
+        trend("trend-gp", "New GP registrations", "gpNew", "count"),
+        trend("trend-dna", "Probation appointments not attended after enrolment (%)", "dnaTrend.missed", "percent", "dnaTrend.recorded"),
+      ],
+    },
+  ];
+
+  function trend(id: string, caption: string, metric: string, unit: "count" | "percent", denominator?: string): DashboardTable {
+    const cellsFor = (suffix: string) => (denominator ? rate(`${metric}${suffix}`, `${denominator}${suffix}`) : count(`${metric}${suffix}`));
+    return table(
+      id,
+      caption,
+      "Month",
+      [...months.map((m) => row(m.key, m.label, cellsFor(`#${m.key}`))), row("period", "Whole period", cellsFor(""), true)],
+      { chart: { unit } },
+    );
+  }
+
+  return { period, periodLabel: describePeriod(period), sites, sections };
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Every table of a dashboard, by id (for the CSV export). */
+export function findTable(dashboard: Dashboard, id: string): DashboardTable | null {
+  for (const s of dashboard.sections) for (const t of s.tables) if (t.id === id) return t;
+  return null;
+}
