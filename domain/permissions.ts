@@ -12,6 +12,9 @@ export const permissions = [
   "appointment:read",
   "appointment:create",
   "appointment:record-outcome",
+  // Which kind of appointment a role may book or record: probation meetings are the officer's
+  // (attendance can lead to enforcement), health hub appointments the clinician's.
+  "probation-appointment:write",
   "user:manage",
   "site:read",
   "dashboard:read",
@@ -66,6 +69,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "appointment:record-outcome",
     "site:read",
     "health-status:read",
+    "probation-appointment:write",
     "referral-status:read",
     "see-request:create",
     "requirement:read",
@@ -93,4 +97,14 @@ export function homePathFor(role: Role): string {
     case "administrator":
       return "/admin/users";
   }
+}
+
+/** The permission needed, on top of appointment:create / appointment:record-outcome, for a kind of appointment. */
+export function appointmentKindPermission(kind: "probation" | "health"): Permission {
+  return kind === "probation" ? "probation-appointment:write" : "health:write";
+}
+
+/** Kinds of appointment a role may see: health hub appointments are health information. */
+export function visibleAppointmentKinds(role: Role): ("probation" | "health")[] {
+  return can(role, "health:read") ? ["probation", "health"] : ["probation"];
 }

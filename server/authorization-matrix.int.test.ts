@@ -25,12 +25,15 @@ type Where = "own" | "other";
 
 type UseCase = {
   name: string;
-  permission: Permission;
+  /** Every one of these is needed. */
+  permissions: Permission[];
   /** "record": targets one record (other site -> NotFound); "list": other site's rows are left out; "create": other site is a validation error. */
   shape: "record" | "list" | "create";
   run: (ctx: Ctx, target: Fixture) => Promise<unknown>;
   /** For lists: does the result include the target? */
   includes?: (result: unknown, target: Fixture) => boolean;
+  /** The target appointment is a health hub one (hidden from roles that may not read health). */
+  healthAppointment?: boolean;
 };
 
 const inTwoDays = () => {
@@ -41,28 +44,28 @@ const inTwoDays = () => {
 const useCases: UseCase[] = [
   {
     name: "listCaseload",
-    permission: "caseload:read",
+    permissions: ["caseload:read"],
     shape: "list",
     run: (ctx, t) => listCaseload({ ctx, query: { q: t.person.familyName } }),
     includes: (r, t) => (r as Awaited<ReturnType<typeof listCaseload>>).rows.some((row) => row.id === t.person.id),
   },
-  { name: "getPerson", permission: "person:read", shape: "record", run: (ctx, t) => getPerson({ ctx, personId: t.person.id }) },
+  { name: "getPerson", permissions: ["person:read"], shape: "record", run: (ctx, t) => getPerson({ ctx, personId: t.person.id }) },
   {
     name: "getTimeline",
-    permission: "appointment:read",
+    permissions: ["appointment:read"],
     shape: "list",
     run: (ctx, t) => getTimeline({ ctx, personId: t.person.id }),
     includes: (r, t) => (r as Awaited<ReturnType<typeof getTimeline>>).entries.some((e) => e.id === t.appointment.id),
   },
   {
     name: "createPerson",
-    permission: "person:create",
+    permissions: ["person:create"],
     shape: "create",
     run: (ctx, t) => createPerson({ ctx, input: personInput(t.person.siteId), enrolledOn: "2026-11-01" }),
   },
   {
     name: "updatePerson",
-    permission: "person:update",
+    permissions: ["person:update"],
     shape: "record",
     run: (ctx, t) =>
       updatePerson({
@@ -71,36 +74,57 @@ const useCases: UseCase[] = [
       }),
   },
   {
+    name: "bookAppointment (health hub)",
+    permissions: ["appointment:create", "health:write"],
+    shape: "record",
+    run: (ctx, t) =>
+      bookAppointment({ ctx, input: { personId: t.person.id, kind: "health", type: "health_check", siteId: t.person.siteId, ...inTwoDays(), durationMinutes: 30, clinicianAttends: true } }),
+  },
+  {
+    name: "recordOutcome (health hub)",
+    permissions: ["appointment:record-outcome", "health:write"],
+    shape: "record",
+    healthAppointment: true,
+    run: (ctx, t) => recordOutcome({ ctx, input: { appointmentId: t.appointment.id, version: t.appointment.version, outcome: "attended", note: null } }),
+  },
+  {
+    name: "getAppointment (health hub)",
+    permissions: ["appointment:read", "health:read"],
+    shape: "record",
+    healthAppointment: true,
+    run: (ctx, t) => getAppointment({ ctx, appointmentId: t.appointment.id }),
+  },
+  {
     name: "bookAppointment",
-    permission: "appointment:create",
+    permissions: ["appointment:create", "probation-appointment:write"],
     shape: "record",
     run: (ctx, t) =>
       bookAppointment({ ctx, input: { personId: t.person.id, kind: "probation", type: "supervision", siteId: t.person.siteId, ...inTwoDays(), durationMinutes: 30, clinicianAttends: false } }),
   },
   {
     name: "recordOutcome",
-    permission: "appointment:record-outcome",
+    permissions: ["appointment:record-outcome", "probation-appointment:write"],
     shape: "record",
     run: (ctx, t) => recordOutcome({ ctx, input: { appointmentId: t.appointment.id, version: t.appointment.version, outcome: "attended", note: null } }),
   },
-  { name: "getAppointment", permission: "appointment:read", shape: "record", run: (ctx, t) => getAppointment({ ctx, appointmentId: t.appointment.id }) },
+  { name: "getAppointment", permissions: ["appointment:read"], shape: "record", run: (ctx, t) => getAppointment({ ctx, appointmentId: t.appointment.id }) },
   {
     name: "listUpcoming",
-    permission: "appointment:read",
+    permissions: ["appointment:read"],
     shape: "list",
     run: (ctx) => listUpcoming({ ctx, range: "week" }),
     includes: (r, t) => (r as Awaited<ReturnType<typeof listUpcoming>>).rows.some((row) => row.id === t.appointment.id),
   },
   {
     name: "listMySites",
-    permission: "site:read",
+    permissions: ["site:read"],
     shape: "list",
     run: (ctx) => listMySites({ ctx }),
     includes: (r, t) => (r as Awaited<ReturnType<typeof listMySites>>).some((s) => s.id === t.person.siteId),
   },
   {
     name: "listOfficers",
-    permission: "caseload:read",
+    permissions: ["caseload:read"],
     shape: "list",
     run: (ctx) => listOfficers({ ctx }),
     includes: (r, t) => (r as Awaited<ReturnType<typeof listOfficers>>).some((o) => o.siteId === t.person.siteId),
@@ -142,19 +166,27 @@ describe("role x site authorization matrix", () => {
   });
   afterAll(async () => handle?.close());
 
-  async function fixtureAt(siteId: string): Promise<Fixture> {
+  async function fixtureAt(siteId: string, healthAppointment = false): Promise<Fixture> {
     const person = await makePerson(db, siteId);
     // Later today or earlier this week, in the past: outcomes can be recorded and it shows in "this week".
-    const appointment = await makeAppointment(db, person, { startsAt: new Date(Date.now() - 60_000) });
+    const appointment = await makeAppointment(db, person, {
+      startsAt: new Date(Date.now() - 60_000),
+      ...(healthAppointment ? { kind: "health" as const, type: "health_check" as const } : {}),
+    });
     return { person, appointment };
   }
 
   for (const useCase of useCases) {
     for (const role of roles) {
       for (const where of ["own", "other"] as Where[]) {
-        const allowed = can(role, useCase.permission);
+        const allowed = useCase.permissions.every((p) => can(role, p));
+        // Holding the general permission but not the one for this kind of appointment: refused
+        // either as forbidden or, when the record is hidden from the role or at another site, as not found.
+        const partly = !allowed && can(role, useCase.permissions[0] ?? "site:read");
         const expectation = !allowed
-          ? "forbidden"
+          ? partly && (useCase.healthAppointment || where === "other")
+            ? "refused (forbidden or not found)"
+            : "forbidden"
           : where === "own"
             ? "succeeds"
             : useCase.shape === "record"
@@ -166,7 +198,7 @@ describe("role x site authorization matrix", () => {
         it(`${useCase.name} as ${role} at ${where} site: ${expectation}`, async () => {
           const ctx = callers.get(role);
           if (!ctx) throw new Error("no caller");
-          const target = await fixtureAt(where === "own" ? siteA.id : siteB.id);
+          const target = await fixtureAt(where === "own" ? siteA.id : siteB.id, useCase.healthAppointment);
           const before = await snapshot(db, target);
           const deniedBefore = await deniedCount(db, ctx.user.id);
 
@@ -175,7 +207,10 @@ describe("role x site authorization matrix", () => {
             (error: unknown) => ({ ok: false as const, error }),
           );
 
-          if (expectation === "forbidden") {
+          if (expectation === "refused (forbidden or not found)") {
+            const error = outcome.ok ? null : outcome.error;
+            expect(error instanceof ForbiddenError || error instanceof NotFoundError).toBe(true);
+          } else if (expectation === "forbidden") {
             expect(outcome.ok ? null : outcome.error).toBeInstanceOf(ForbiddenError);
           } else if (expectation === "not found") {
             expect(outcome.ok ? null : outcome.error).toBeInstanceOf(NotFoundError);
@@ -186,10 +221,10 @@ describe("role x site authorization matrix", () => {
             if (useCase.includes) expect(useCase.includes(outcome.value, target)).toBe(expectation === "succeeds");
           }
 
-          if (expectation === "forbidden" || expectation === "not found" || expectation === "refused") {
+          if (expectation !== "succeeds" && expectation !== "leaves it out") {
             expect(await snapshot(db, target)).toEqual(before);
           }
-          if (expectation === "forbidden" || expectation === "not found") {
+          if (expectation === "forbidden" || expectation === "not found" || expectation === "refused (forbidden or not found)") {
             expect(await deniedCount(db, ctx.user.id)).toBe(deniedBefore + 1);
           }
         });
@@ -198,7 +233,7 @@ describe("role x site authorization matrix", () => {
   }
 
   it("covers every permission that any use case needs", () => {
-    const covered = new Set(useCases.map((u) => u.permission));
+    const covered = new Set(useCases.flatMap((u) => u.permissions));
     for (const p of ["caseload:read", "person:read", "person:create", "person:update", "appointment:read", "appointment:create", "appointment:record-outcome"] as const) {
       expect(covered.has(p)).toBe(true);
     }

@@ -5,23 +5,34 @@ import { useServerForm, type ServerFormAction } from "./use-server-form";
 import { Checkbox, Radios } from "@/components/ui/choices";
 import { DateInput } from "@/components/ui/date-input";
 import { Select, TextInput } from "@/components/ui/field";
-import { appointmentKindLabels, appointmentKinds, appointmentTypeLabels, appointmentTypes, type AppointmentKind } from "@/domain/appointments";
+import { appointmentKindLabels, appointmentTypeLabels, appointmentTypes, type AppointmentKind } from "@/domain/appointments";
 import { bookAppointmentFieldOrder, bookAppointmentSchema } from "@/domain/schemas/appointment";
 
-export function BookAppointmentForm({ action, sites, initialValues }: { action: ServerFormAction; sites: { id: string; name: string }[]; initialValues: Record<string, string> }) {
+export function BookAppointmentForm({
+  action,
+  sites,
+  kinds,
+  initialValues,
+}: {
+  action: ServerFormAction;
+  sites: { id: string; name: string }[];
+  /** The kinds this user may book (officers: probation; clinicians: health hub). */
+  kinds: readonly AppointmentKind[];
+  initialValues: Record<string, string>;
+}) {
   const { state, formAction, pending, form, formRef, onSubmit, errorFor, errorLinks, values } = useServerForm(bookAppointmentSchema, action, initialValues);
   const kind = useWatch({ control: form.control, name: "kind" }) as AppointmentKind | undefined;
   const r = form.register;
   // Without JavaScript every type is offered; the server refuses a type that does not fit the kind.
   // A referral's first appointment is booked from the referral, which it is linked to, never by hand.
-  const types = (kind && appointmentKinds.includes(kind) ? appointmentTypes[kind] : [...appointmentTypes.probation, ...appointmentTypes.health]).filter(
+  const types = (kind && kinds.includes(kind) ? appointmentTypes[kind] : kinds.flatMap((k) => appointmentTypes[k])).filter(
     (t) => t !== "referral_first_appointment",
   );
 
   return (
     <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(bookAppointmentFieldOrder, { date: "dateDay" })} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
-      <Radios legend="Kind of appointment" options={appointmentKinds.map((k) => ({ value: k, label: appointmentKindLabels[k] }))} defaultValue={values.kind} error={errorFor("kind")} {...r("kind")} />
+      <Radios legend="Kind of appointment" options={kinds.map((k) => ({ value: k, label: appointmentKindLabels[k] }))} defaultValue={values.kind} error={errorFor("kind")} {...r("kind")} />
       <Select id="type" label="Type" placeholder="Select a type" options={types.map((t) => ({ value: t, label: appointmentTypeLabels[t] }))} defaultValue={values.type} error={errorFor("type")} {...r("type")} />
       <Select id="siteId" label="Site" options={sites.map((s) => ({ value: s.id, label: s.name }))} defaultValue={values.siteId} error={errorFor("siteId")} {...r("siteId")} />
       <DateInput

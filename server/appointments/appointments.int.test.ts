@@ -6,7 +6,7 @@ import { appointmentMessages, messages } from "@/domain/messages";
 import { createTestDatabase } from "@/test/db";
 import { ctxFor, makeAppointment, makePerson, makeSite, makeUser } from "@/test/factories";
 import type { Ctx } from "../context";
-import { ConflictError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { bookAppointment, recordOutcome } from "./mutations";
 import { getAppointment, listUpcoming } from "./queries";
 
@@ -14,12 +14,14 @@ let handle: DatabaseHandle;
 let db: Database;
 let site: { id: string };
 let officer: Ctx;
+let clinician: Ctx;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
   site = await makeSite(db);
   officer = ctxFor(db, await makeUser(db, "probation_officer", [site.id]), [site.id]);
+  clinician = ctxFor(db, await makeUser(db, "clinician", [site.id]), [site.id]);
 });
 afterAll(async () => handle?.close());
 
@@ -74,14 +76,14 @@ describe("recordOutcome", () => {
   it("rescheduling keeps the old appointment and links the new one to it", async () => {
     const person = await makePerson(db, site.id);
     const appt = await makeAppointment(db, person, { startsAt: new Date("2026-01-13T10:00:00Z"), kind: "health", type: "health_check", clinicianAttends: true });
-    const { replacementId } = await recordOutcome({ ctx: officer, input: { appointmentId: appt.id, version: 1, outcome: "rescheduled", note: null, newDate: "2026-01-20", newTime: "11:15" }, now });
+    const { replacementId } = await recordOutcome({ ctx: clinician, input: { appointmentId: appt.id, version: 1, outcome: "rescheduled", note: null, newDate: "2026-01-20", newTime: "11:15" }, now });
     expect(replacementId).toBeDefined();
     const [old] = await db.select().from(appointments).where(eq(appointments.id, appt.id));
     const [replacement] = await db.select().from(appointments).where(eq(appointments.rescheduledFromId, appt.id));
     expect(old?.outcome).toBe("rescheduled");
     expect(replacement).toMatchObject({ id: replacementId, kind: "health", type: "health_check", clinicianAttends: true, outcome: null, personId: person.id });
     expect(replacement?.startsAt.toISOString()).toBe("2026-01-20T11:15:00.000Z");
-    const view = await getAppointment({ ctx: officer, appointmentId: appt.id });
+    const view = await getAppointment({ ctx: clinician, appointmentId: appt.id });
     expect(view.rescheduledToId).toBe(replacementId);
   });
 
@@ -95,6 +97,28 @@ describe("recordOutcome", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, appt.id), eq(auditEvents.action, "appointment.record-outcome")));
     expect(audits).toHaveLength(1);
+  });
+});
+
+describe("health hub appointments are health information", () => {
+  it("are hidden from a probation officer, who cannot record their outcome either", async () => {
+    const person = await makePerson(db, site.id);
+    const appt = await makeAppointment(db, person, { startsAt: new Date("2026-01-12T08:00:00Z"), kind: "health", type: "health_check" });
+    await expect(getAppointment({ ctx: officer, appointmentId: appt.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordOutcome({ ctx: officer, input: { appointmentId: appt.id, version: 1, outcome: "attended", note: null }, now })).rejects.toBeInstanceOf(NotFoundError);
+    const week = await listUpcoming({ ctx: officer, range: "week", now: new Date("2026-01-12T10:00:00Z") });
+    expect(week.rows.map((r) => r.id)).not.toContain(appt.id);
+    const clinicianWeek = await listUpcoming({ ctx: clinician, range: "week", now: new Date("2026-01-12T10:00:00Z") });
+    expect(clinicianWeek.rows.map((r) => r.id)).toContain(appt.id);
+  });
+
+  it("a clinician cannot book or record a probation appointment", async () => {
+    const person = await makePerson(db, site.id);
+    const appt = await makeAppointment(db, person, { startsAt: new Date("2026-01-12T08:00:00Z") });
+    await expect(recordOutcome({ ctx: clinician, input: { appointmentId: appt.id, version: 1, outcome: "dna_unacceptable", note: null }, now })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      bookAppointment({ ctx: clinician, input: { personId: person.id, kind: "probation", type: "supervision", siteId: site.id, date: "2026-02-03", time: "10:00", durationMinutes: 30, clinicianAttends: true }, now }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

@@ -4,6 +4,7 @@ import { appointments, people } from "@/db/schema";
 import { londonToUtc } from "@/domain/dates";
 import { appointmentMessages, messages } from "@/domain/messages";
 import { outcomeNeedsStartedAppointment } from "@/domain/appointments";
+import { appointmentKindPermission, visibleAppointmentKinds } from "@/domain/permissions";
 import type { BookAppointmentInput, RecordOutcomeInput } from "@/domain/schemas/appointment";
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
@@ -24,6 +25,7 @@ function startInstant(date: string, time: string, fields: { date: string; time: 
 
 export async function bookAppointment({ ctx, input, now = new Date() }: { ctx: Ctx; input: BookAppointmentInput; now?: Date }): Promise<{ id: string }> {
   await assertCan(ctx, "appointment:create", "appointment.create");
+  await assertCan(ctx, appointmentKindPermission(input.kind), "appointment.create");
   const [person] = await ctx.db
     .select({ id: people.id, siteId: people.siteId })
     .from(people)
@@ -73,7 +75,10 @@ export async function recordOutcome({ ctx, input, now = new Date() }: { ctx: Ctx
     .from(appointments)
     .where(and(eq(appointments.id, input.appointmentId), inArray(appointments.siteId, siteScope(ctx))))
     .limit(1);
-  if (!appointment) return denyNotFound(ctx, "appointment.record-outcome", "appointment", input.appointmentId);
+  if (!appointment || !visibleAppointmentKinds(ctx.user.role).includes(appointment.kind)) {
+    return denyNotFound(ctx, "appointment.record-outcome", "appointment", input.appointmentId);
+  }
+  await assertCan(ctx, appointmentKindPermission(appointment.kind), "appointment.record-outcome");
   if (appointment.outcome) throw new ConflictError(messages.outcomeAlready);
   if (outcomeNeedsStartedAppointment(input.outcome) && appointment.startsAt.getTime() > now.getTime()) {
     throw new ValidationError({ outcome: messages.outcomeFuture });

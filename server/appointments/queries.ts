@@ -8,6 +8,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
 import { siteScope, UUID_PATTERN } from "../scope";
+import { visibleAppointmentKinds } from "@/domain/permissions";
 
 export type AppointmentView = {
   id: string;
@@ -63,7 +64,14 @@ export async function getAppointment({ ctx, appointmentId }: { ctx: Ctx; appoint
         .innerJoin(people, eq(people.id, appointments.personId))
         .innerJoin(sites, eq(sites.id, appointments.siteId))
         .leftJoin(replacement, eq(replacement.rescheduledFromId, appointments.id))
-        .where(and(eq(appointments.id, appointmentId), inArray(appointments.siteId, siteScope(ctx)), inArray(people.siteId, siteScope(ctx))))
+        .where(
+          and(
+            eq(appointments.id, appointmentId),
+            inArray(appointments.siteId, siteScope(ctx)),
+            inArray(people.siteId, siteScope(ctx)),
+            inArray(appointments.kind, visibleAppointmentKinds(ctx.user.role)),
+          ),
+        )
         .limit(1)
     : [];
   if (!row) return denyNotFound(ctx, "appointment.view", "appointment", appointmentId);
@@ -103,6 +111,7 @@ export async function listUpcoming({ ctx, range, siteId, now = new Date() }: { c
     .where(
       and(
         inArray(appointments.siteId, siteScope(ctx)),
+        inArray(appointments.kind, visibleAppointmentKinds(ctx.user.role)),
         siteId ? eq(appointments.siteId, siteId) : undefined,
         gte(appointments.startsAt, start),
         lt(appointments.startsAt, end),

@@ -9,6 +9,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
 import { siteScope, UUID_PATTERN } from "../scope";
+import { visibleAppointmentKinds } from "@/domain/permissions";
 
 export const CASELOAD_PAGE_SIZE = 25;
 export const caseloadSorts = ["name", "crn", "dob", "site", "officer", "enrolled"] as const;
@@ -201,7 +202,12 @@ export type TimelineEntry = {
 /** The person's appointments, newest first, a page at a time (a long order can have over a thousand). */
 export async function getTimeline({ ctx, personId, page = 1 }: { ctx: Ctx; personId: string; page?: number }) {
   await assertCan(ctx, "appointment:read", "timeline.view");
-  const scope = and(eq(appointments.personId, personId), inArray(appointments.siteId, siteScope(ctx)));
+  // Health hub appointments are health information: only roles that may read health see them.
+  const scope = and(
+    eq(appointments.personId, personId),
+    inArray(appointments.siteId, siteScope(ctx)),
+    inArray(appointments.kind, visibleAppointmentKinds(ctx.user.role)),
+  );
   const [totalRow] = await ctx.db.select({ n: count() }).from(appointments).where(scope);
   const total = totalRow?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / TIMELINE_PAGE_SIZE));

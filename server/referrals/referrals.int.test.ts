@@ -344,12 +344,12 @@ describe("recordOutcome on a referral's first appointment", () => {
   ] as const)("%s moves the referral to %s, with a history row and an audit row", async (outcome, status) => {
     const { id, appointmentId } = await bookedReferral();
     const version = (await stored(id)).version;
-    await recordOutcome({ ctx: officer, input: { appointmentId, version: 1, outcome, note: null }, now: after });
+    await recordOutcome({ ctx: clinician, input: { appointmentId, version: 1, outcome, note: null }, now: after });
     const row = await stored(id);
     expect(row).toMatchObject({ status, version: version + 1 });
     if (status === "attended") expect(row.firstAttendedAt?.toISOString()).toBe("2026-03-04T10:30:00.000Z");
     const last = (await eventsOf(id)).at(-1);
-    expect(last).toMatchObject({ fromStatus: "appointment_booked", toStatus: status, byId: officer.user.id });
+    expect(last).toMatchObject({ fromStatus: "appointment_booked", toStatus: status, byId: clinician.user.id });
     expect(await auditOf(id, status === "attended" ? "referral.record_attended" : "referral.record_did_not_attend")).toHaveLength(1);
   });
 

@@ -8,7 +8,7 @@ import { OutcomeTag } from "@/components/ui/outcome-tag";
 import { SummaryList } from "@/components/ui/summary-list";
 import { appointmentKindLabels, appointmentTypeLabels } from "@/domain/appointments";
 import { formatDateTime } from "@/domain/dates";
-import { can } from "@/domain/permissions";
+import { appointmentKindPermission, can } from "@/domain/permissions";
 import { getAppointment } from "@/server/appointments/queries";
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
@@ -22,7 +22,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
   const sp = await searchParams;
   const a = await forPage(getAppointment({ ctx, appointmentId }));
   const now = new Date();
-  const canRecord = can(ctx.user.role, "appointment:record-outcome") && !a.outcome;
+  const canRecord = can(ctx.user.role, "appointment:record-outcome") && can(ctx.user.role, appointmentKindPermission(a.kind)) && !a.outcome;
 
   return (
     <>

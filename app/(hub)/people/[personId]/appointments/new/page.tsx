@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { BookAppointmentForm } from "@/components/forms/book-appointment-form";
 import { BackLink } from "@/components/ui/back-link";
-import { can } from "@/domain/permissions";
+import { appointmentKinds } from "@/domain/appointments";
+import { appointmentKindPermission, can } from "@/domain/permissions";
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getPerson } from "@/server/people/queries";
@@ -17,7 +18,9 @@ export default async function BookAppointmentPage({ params }: { params: Promise<
   const { personId } = await params;
   const person = await forPage(getPerson({ ctx, personId, audit: false }));
   const sites = await forPage(listMySites({ ctx }));
-  const kind = ctx.user.role === "clinician" ? "health" : "probation";
+  const kinds = appointmentKinds.filter((k) => can(ctx.user.role, appointmentKindPermission(k)));
+  const kind = kinds[0];
+  if (!kind) forbidden();
   return (
     <>
       <BackLink href={`/people/${person.id}`}>{`Back to ${person.givenName} ${person.familyName}`}</BackLink>
@@ -29,6 +32,7 @@ export default async function BookAppointmentPage({ params }: { params: Promise<
         <BookAppointmentForm
           action={bookAppointmentAction}
           sites={sites}
+          kinds={kinds}
           initialValues={{ personId: person.id, siteId: person.siteId, kind, durationMinutes: kind === "health" ? "30" : "45", clinicianAttends: kind === "health" ? "on" : "" }}
         />
       </div>
