@@ -10,7 +10,7 @@ import { hashPassword } from "../auth/passwords";
 import { uniqueViolation } from "../db-errors";
 import { ConflictError, ValidationError } from "../errors";
 import { inMySites, siteScope } from "../scope";
-import { userInScope } from "./scope";
+import { assertManagesEverySiteOf, userInScope } from "./scope";
 
 // Audit rows never carry a password or its hash: only who changed what, and the new role and sites.
 
@@ -73,6 +73,7 @@ export async function updateUserAccess({ ctx, input }: { ctx: Ctx; input: Update
   await assertCan(ctx, "user:manage", "user.update-access");
   const existing = await findUserInScope(ctx, input.userId);
   if (!existing) return denyNotFound(ctx, "user.update-access", "user", input.userId);
+  await assertManagesEverySiteOf(ctx, existing.id, "user.update-access");
   // Guards against locking oneself out (and signing oneself out mid-edit).
   if (existing.id === ctx.user.id) throw new ValidationError({ role: userMessages.cannotChangeOwnAccess });
   const errors = sitesError(ctx, input.siteIds);
@@ -119,6 +120,7 @@ export async function setUserDisabled({ ctx, input }: { ctx: Ctx; input: SetUser
   await assertCan(ctx, "user:manage", action);
   const existing = await findUserInScope(ctx, input.userId);
   if (!existing) return denyNotFound(ctx, action, "user", input.userId);
+  await assertManagesEverySiteOf(ctx, existing.id, action);
   if (input.disabled && existing.id === ctx.user.id) throw new ValidationError({ disabled: userMessages.cannotDisableSelf });
   // Already as asked (a second click, or another administrator got there first): nothing to record.
   if (existing.disabled === input.disabled) return;
@@ -145,6 +147,7 @@ export async function resetPassword({ ctx, input }: { ctx: Ctx; input: ResetPass
   await assertCan(ctx, "user:manage", "user.reset-password");
   const existing = await findUserInScope(ctx, input.userId);
   if (!existing) return denyNotFound(ctx, "user.reset-password", "user", input.userId);
+  await assertManagesEverySiteOf(ctx, existing.id, "user.reset-password");
   const passwordHash = await hashPassword(input.password);
 
   await ctx.db.transaction(async (tx) => {

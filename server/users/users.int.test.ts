@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
-import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
+import { createTestDatabase } from "@/test/db";
 import { auditEvents, sites, userSites, users } from "@/db/schema";
 import { messages, userMessages } from "@/domain/messages";
 import type { Role } from "@/domain/roles";
@@ -16,8 +17,7 @@ let handle: DatabaseHandle;
 let db: Database;
 
 beforeAll(async () => {
-  handle = await openDatabase({ engine: "pglite" });
-  await migrateDatabase(handle);
+  handle = await createTestDatabase();
   db = handle.db;
 });
 
@@ -229,16 +229,24 @@ describe("updateUserAccess", () => {
     expect(await auditFor({ userId: admin.id, action: "user.update-access" })).toHaveLength(1);
   });
 
-  it("keeps the user's sites that the administrator does not manage", async () => {
+  it("refuses to change an account that also works at a site the administrator does not manage", async () => {
     const [mine, theirs] = [await makeSite(), await makeSite()];
     const { ctx } = await adminAt(mine);
     const target = await makeUser("clinician", [mine, theirs]);
     const details = await getUser({ ctx, userId: target.id });
     expect(details.siteIds).toEqual([mine]);
     expect(details.otherSiteCount).toBe(1);
+    const before = await userRow(target.id);
 
-    await updateUserAccess({ ctx, input: { userId: target.id, version: details.version, role: "probation_officer", siteIds: [mine] } });
-
+    // Otherwise an administrator at one site could take over an account and read another site's records.
+    for (const attempt of [
+      updateUserAccess({ ctx, input: { userId: target.id, version: details.version, role: "probation_officer", siteIds: [mine] } }),
+      resetPassword({ ctx, input: { userId: target.id, password: "a brand new passphrase" } }),
+      setUserDisabled({ ctx, input: { userId: target.id, disabled: true } }),
+    ]) {
+      expect(await rejection(attempt)).toBeInstanceOf(ForbiddenError);
+    }
+    expect(await userRow(target.id)).toEqual(before);
     expect(await siteIdsOf(target.id)).toEqual([mine, theirs].sort());
   });
 
@@ -367,7 +375,7 @@ describe("listUsers", () => {
     const tag = unique("Batch");
     const created: TestUser[] = [];
     for (let i = 29; i >= 0; i--) created.push(await makeUser("clinician", [mine, theirs], `${tag} ${String(i).padStart(2, "0")}`));
-    await setUserDisabled({ ctx, input: { userId: created[0]?.id ?? "", disabled: true } });
+    await db.update(users).set({ disabled: true }).where(eq(users.id, created[0]?.id ?? ""));
 
     const first = await listUsers({ ctx, query: { q: tag.toUpperCase() } });
     expect(first).toMatchObject({ total: 30, page: 1, pageCount: 2 });
