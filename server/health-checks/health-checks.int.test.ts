@@ -159,6 +159,17 @@ describe("saveHealthCheckSection", () => {
     expect(view.sections.smoking).toBe("not_started");
   });
 
+  it("stops saving and completing a draft the moment consent to care is withdrawn", async () => {
+    const { id } = await startedCheck();
+    await answerEverySection(clinician, id);
+    const before = await storedCheck(id);
+    const [row] = await db.select({ personId: healthChecks.personId }).from(healthChecks).where(eq(healthChecks.id, id));
+    await db.update(consents).set({ withdrawnOn: "2026-02-01" }).where(eq(consents.personId, row?.personId ?? ""));
+    await expect(save(clinician, id, "mood", { phq1: "0" }, before.version)).rejects.toBeInstanceOf(ConflictError);
+    await expect(completeHealthCheck({ ctx: clinician, input: { healthCheckId: id, version: before.version } })).rejects.toBeInstanceOf(ConflictError);
+    expect(await storedCheck(id)).toEqual(before);
+  });
+
   it("scores a complete mood section into the PHQ-9 and GAD-7 columns", async () => {
     const { id } = await startedCheck();
     await save(clinician, id, "mood", { ...items("phq", 8, "2"), phq9: "0", ...items("gad", 7, "2") });

@@ -9,6 +9,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { raiseAlert } from "../alerts/mutations";
 import { recordAudit } from "../audit/record";
+import { writeWithHubCareConsent } from "../consent/require";
 import { ConflictError, ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { hasConsent } from "../consent/current";
@@ -110,7 +111,8 @@ export async function saveHealthCheckSection({ ctx, input, now = new Date() }: {
   const answers = applicableAnswers(parseAnswers({ ...parseAnswers(check.answers), [input.section]: incoming.data }));
   const scores = computeScores(answers);
 
-  return ctx.db.transaction(async (tx) => {
+  // Consent is checked inside the write's transaction: a withdrawal takes effect at once, drafts included.
+  return writeWithHubCareConsent(ctx, { id: check.personId, siteId: check.siteId }, { action: "health-check.update", entityType: "health_check" }, async (tx) => {
     const [updated] = await tx
       .update(healthChecks)
       .set({ answers, ...scores, updatedAt: now, updatedById: ctx.user.id, version: sql`${healthChecks.version} + 1` })
@@ -147,7 +149,7 @@ export async function completeHealthCheck({ ctx, input, now = new Date() }: { ct
   const missing = incompleteSections(answers);
   if (missing.length) throw new ConflictError(healthCheckMessages.sectionsIncomplete(missing.map((s) => healthCheckSectionLabels[s])));
 
-  return ctx.db.transaction(async (tx) => {
+  return writeWithHubCareConsent(ctx, { id: check.personId, siteId: check.siteId }, { action: "health-check.complete", entityType: "health_check" }, async (tx) => {
     const [updated] = await tx
       .update(healthChecks)
       .set({
