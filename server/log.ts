@@ -1,8 +1,18 @@
 import "server-only";
 
-// Server-side log lines are JSON; error messages may quote database rows, so only the error's
-// name and stack frames are kept, never request bodies.
+/**
+ * Server-side log lines are JSON. A database error's message can quote the row it failed on (an
+ * NHS number in a unique violation), so only the error's name, code and stack frames are kept:
+ * never its message or the request body.
+ */
 export function logError(message: string, error: unknown): void {
-  const detail = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+  const detail =
+    error instanceof Error
+      ? {
+          name: error.name,
+          code: typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : undefined,
+          frames: error.stack?.split("\n").slice(1, 8).map((l) => l.trim()),
+        }
+      : { type: typeof error };
   console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: message, error: detail }));
 }

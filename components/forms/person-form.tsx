@@ -105,12 +105,18 @@ export function PersonForm({
         error={errorFor("orderType")}
         {...r("orderType")}
       />
-      <fieldset className="mb-6">
-        <legend className="mb-2 font-semibold">Treatment requirements on the order (optional)</legend>
-        {requirementKinds.map((k) => (
-          <Checkbox key={k} id={`requirement${k}`} label={requirementLabels[k]} defaultChecked={values[`requirement${k}`] === "on"} {...r(`requirement${k}`)} />
-        ))}
-      </fieldset>
+      {mode === "create" ? (
+        <fieldset className="mb-6">
+          <legend className="mb-2 font-semibold">Treatment requirements on the order (optional)</legend>
+          {requirementKinds.map((k) => (
+            <Checkbox key={k} id={`requirement${k}`} label={requirementLabels[k]} defaultChecked={values[`requirement${k}`] === "on"} {...r(`requirement${k}`)} />
+          ))}
+        </fieldset>
+      ) : (
+        <p className="mb-6">
+          Treatment requirements are kept on the <a href={`/people/${values.personId}/requirements`}>requirements page</a>, with their status and court reviews.
+        </p>
+      )}
       <Select
         id="siteId"
         label="Site"

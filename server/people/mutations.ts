@@ -113,11 +113,11 @@ export async function updatePerson({ ctx, input }: { ctx: Ctx; input: UpdatePers
         .returning({ id: people.id });
       if (updated.length === 0) throw new ConflictError(messages.conflict);
 
+      // Requirements are tracked on their own pages (status, reviews, version): editing the
+      // person only ever adds a newly ticked kind, never deletes one and its court reviews.
       const wanted = chosenRequirements(input);
       const current = await tx.select({ id: treatmentRequirements.id, kind: treatmentRequirements.kind }).from(treatmentRequirements).where(eq(treatmentRequirements.personId, input.personId));
-      const removed = current.filter((r) => !wanted.includes(r.kind)).map((r) => r.id);
       const added = wanted.filter((k) => !current.some((r) => r.kind === k));
-      if (removed.length) await tx.delete(treatmentRequirements).where(inArray(treatmentRequirements.id, removed));
       if (added.length) await tx.insert(treatmentRequirements).values(added.map((kind) => ({ personId: input.personId, kind })));
 
       await recordAudit(tx, {
@@ -128,7 +128,7 @@ export async function updatePerson({ ctx, input }: { ctx: Ctx; input: UpdatePers
         siteId: input.siteId,
         entityType: "person",
         entityId: input.personId,
-        detail: { fromSite: existing.siteId, version: input.version + 1, requirementsAdded: added, requirementsRemoved: current.filter((r) => removed.includes(r.id)).map((r) => r.kind) },
+        detail: { fromSite: existing.siteId, version: input.version + 1, requirementsAdded: added },
       });
     });
   } catch (error) {

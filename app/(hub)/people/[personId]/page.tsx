@@ -76,7 +76,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
               ) : (
                 "None"
               ),
-              change: change("treatment requirements"),
+              change: can(ctx.user.role, "requirement:write") ? { href: `/people/${person.id}/requirements`, label: "treatment requirements" } : undefined,
             },
             { key: "Enrolled in the hub", value: formatDate(person.enrolledOn) },
           ]}
