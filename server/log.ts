@@ -10,9 +10,14 @@ export function logError(message: string, error: unknown): void {
     error instanceof Error
       ? {
           name: error.name,
-          code: typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : undefined,
+          code: codeOf(error),
           frames: error.stack?.split("\n").slice(1, 8).map((l) => l.trim()),
         }
       : { type: typeof error };
   console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: message, error: detail }));
+}
+
+function codeOf(error: Error): string | undefined {
+  const code: unknown = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
 }
