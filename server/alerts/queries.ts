@@ -5,7 +5,7 @@ import { clinicalAlerts, healthChecks, people, sites, users } from "@/db/schema"
 import type { AlertAction, AlertKind, HealthCheckStatus } from "@/domain/health";
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
-import { recordAudit } from "../audit/record";
+import { recordAudit, recordListView } from "../audit/record";
 import { siteScope, UUID_PATTERN } from "../scope";
 
 export type OpenAlertRow = {
@@ -38,6 +38,7 @@ export async function listOpenAlerts({ ctx, siteId }: { ctx: Ctx; siteId?: strin
     .where(and(inArray(clinicalAlerts.siteId, siteScope(ctx)), siteId ? eq(clinicalAlerts.siteId, siteId) : undefined, isNull(clinicalAlerts.actionedAt)))
     .orderBy(asc(clinicalAlerts.raisedAt), asc(clinicalAlerts.id))
     .limit(500);
+  await recordListView(ctx.db, actor(ctx), "alerts.list", { count: rows.length, siteId });
   return rows.map(({ givenName, familyName, ...r }) => ({ ...r, personName: `${givenName} ${familyName}` }));
 }
 

@@ -30,3 +30,13 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     detail: event.detail ?? null,
   });
 }
+
+/** A read of a list that names people alongside health information (worklists): who looked, and at how many. */
+export async function recordListView(
+  db: Executor,
+  who: { userId: string; actorEmail: string; ip: string | null },
+  action: string,
+  detail: { count: number; siteId?: string },
+): Promise<void> {
+  await recordAudit(db, { ...who, action, outcome: "success", siteId: detail.siteId ?? null, detail });
+}

@@ -12,7 +12,7 @@ import { bandMeaning, type AuditBand, type Gad7Band, type HsiBand, type Phq9Band
 import type { Executor } from "@/db/client";
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
-import { recordAudit } from "../audit/record";
+import { recordAudit, recordListView } from "../audit/record";
 import { hasConsent } from "../consent/current";
 import { siteScope, UUID_PATTERN } from "../scope";
 
@@ -313,6 +313,7 @@ export async function listDraftHealthChecks({ ctx, siteId }: { ctx: Ctx; siteId?
     .where(and(inArray(healthChecks.siteId, siteScope(ctx)), siteId ? eq(healthChecks.siteId, siteId) : undefined, eq(healthChecks.status, "draft")))
     .orderBy(asc(healthChecks.createdAt), asc(healthChecks.id))
     .limit(500);
+  await recordListView(ctx.db, actor(ctx), "health-checks.drafts", { count: rows.length, siteId });
   return rows.map(({ givenName, familyName, answers, ...r }) => {
     const statuses = sectionStatuses(parseAnswers(answers));
     return { ...r, personName: `${givenName} ${familyName}`, sectionsComplete: healthCheckSections.filter((s) => statuses[s] === "completed").length };

@@ -11,7 +11,7 @@ import type { ClosureReason, ReferralStatus, ReferralUrgency, ServiceCategory } 
 import { workingDaysBetween } from "@/domain/working-days";
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
-import { recordAudit } from "../audit/record";
+import { recordAudit, recordListView } from "../audit/record";
 import { consentStates } from "../consent/current";
 import { personInScope } from "../consent/person";
 import { siteScope, UUID_PATTERN } from "../scope";
@@ -258,6 +258,7 @@ export async function listReferrals({ ctx, query, now = new Date() }: { ctx: Ctx
     .orderBy(...orderBy)
     .limit(REFERRALS_PAGE_SIZE)
     .offset((page - 1) * REFERRALS_PAGE_SIZE);
+  await recordListView(ctx.db, actor(ctx), "referrals.list", { count: rows.length, siteId: query.siteId });
 
   return {
     rows: rows.map(({ givenName, familyName, ...r }) => ({ ...r, personName: `${familyName}, ${givenName}`, workingDaysWaiting: daysWaiting(r.status, r.since, now) })),
