@@ -8,10 +8,33 @@ import { healthCheckSections } from "@/domain/health";
 import { computeScores, incompleteSections, needsSameDayReview, parseAnswers, sectionStatuses } from "@/domain/health-check";
 import { isTestRangeNhsNumber, isValidNhsNumber } from "@/domain/nhs-number";
 import { isValidOdsCode } from "@/domain/ods-code";
+import { isTerminal, referralEvents as lifecycleEvents, transition } from "@/domain/referral-lifecycle";
+import { seeRequestReasons, type ReferralStatus } from "@/domain/referrals";
+import { requirementProblems, reviewSchedule, reviewsMandatory } from "@/domain/requirements";
+import { datePartValues } from "@/domain/schemas/consent";
+import { updateRequirementSchema } from "@/domain/schemas/requirement";
 import { allScreeningEligibility, type SmokingHistory } from "@/domain/screening";
+import { waitingCutoff, workingDaysBetween } from "@/domain/working-days";
 import { createTestDatabase } from "@/test/db";
 import type { Database, DatabaseHandle } from "./client";
-import { appointments, clinicalAlerts, consents, gpRegistrations, healthChecks, people, screenings, sites, userSites, users } from "./schema";
+import {
+  appointments,
+  clinicalAlerts,
+  consents,
+  gpRegistrations,
+  healthChecks,
+  people,
+  referralEvents,
+  referrals,
+  requirementReviews,
+  screenings,
+  seeRequests,
+  services,
+  sites,
+  treatmentRequirements,
+  userSites,
+  users,
+} from "./schema";
 import { assertLocalDatabase, isSeeded, seedDemoData, type SeedSummary } from "./seed";
 import { INFORMATION_VERSION } from "./seed-health";
 
@@ -83,6 +106,46 @@ async function healthSnapshot(db: Database) {
       .from(screenings)
       .innerJoin(people, eq(people.id, screenings.personId))
       .orderBy(asc(people.crn), asc(screenings.programme)),
+  };
+}
+
+/** Referrals with their history, please-see requests and requirement tracking, ids replaced by what they point at. */
+async function referralSnapshot(db: Database) {
+  const by = alias(users, "by");
+  return {
+    referrals: await db
+      .select({ crn: people.crn, service: services.name, status: referrals.status, reason: referrals.reason, urgency: referrals.urgency, closureReason: referrals.closureReason, rejectionReason: referrals.rejectionReason, createdAt: referrals.createdAt, sentAt: referrals.sentAt, acceptedAt: referrals.acceptedAt, firstAttendedAt: referrals.firstAttendedAt, endedAt: referrals.endedAt, appointmentAt: appointments.startsAt, version: referrals.version })
+      .from(referrals)
+      .innerJoin(people, eq(people.id, referrals.personId))
+      .innerJoin(services, eq(services.id, referrals.serviceId))
+      .leftJoin(appointments, eq(appointments.id, referrals.firstAppointmentId))
+      .orderBy(asc(people.crn), asc(services.name)),
+    events: await db
+      .select({ crn: people.crn, service: services.name, from: referralEvents.fromStatus, to: referralEvents.toStatus, at: referralEvents.at, by: by.email, note: referralEvents.note })
+      .from(referralEvents)
+      .innerJoin(referrals, eq(referrals.id, referralEvents.referralId))
+      .innerJoin(people, eq(people.id, referrals.personId))
+      .innerJoin(services, eq(services.id, referrals.serviceId))
+      .innerJoin(by, eq(by.id, referralEvents.byId))
+      .orderBy(asc(people.crn), asc(services.name), asc(referralEvents.at), asc(referralEvents.toStatus)),
+    seeRequests: await db
+      .select({ crn: people.crn, reason: seeRequests.reason, note: seeRequests.note, status: seeRequests.status, by: by.email, requestedAt: seeRequests.requestedAt, handledAt: seeRequests.handledAt })
+      .from(seeRequests)
+      .innerJoin(people, eq(people.id, seeRequests.personId))
+      .innerJoin(by, eq(by.id, seeRequests.requestedById))
+      .orderBy(asc(people.crn), asc(seeRequests.requestedAt)),
+    requirements: await db
+      .select({ crn: people.crn, kind: treatmentRequirements.kind, status: treatmentRequirements.status, assessedOn: treatmentRequirements.suitabilityAssessedOn, provider: treatmentRequirements.provider, startedOn: treatmentRequirements.treatmentStartedOn, endedOn: treatmentRequirements.endedOn, note: treatmentRequirements.note, version: treatmentRequirements.version })
+      .from(treatmentRequirements)
+      .innerJoin(people, eq(people.id, treatmentRequirements.personId))
+      .orderBy(asc(people.crn), asc(treatmentRequirements.kind)),
+    reviews: await db
+      .select({ crn: people.crn, kind: treatmentRequirements.kind, reviewedOn: requirementReviews.reviewedOn, outcome: requirementReviews.outcome, by: by.email })
+      .from(requirementReviews)
+      .innerJoin(treatmentRequirements, eq(treatmentRequirements.id, requirementReviews.requirementId))
+      .innerJoin(people, eq(people.id, treatmentRequirements.personId))
+      .innerJoin(by, eq(by.id, requirementReviews.recordedById))
+      .orderBy(asc(people.crn), asc(treatmentRequirements.kind), asc(requirementReviews.reviewedOn)),
   };
 }
 
@@ -200,6 +263,13 @@ describe("seedDemoData", () => {
   it("is deterministic: two fresh databases get the same health records", async () => {
     const [a, b] = await Promise.all([healthSnapshot(first.db), healthSnapshot(second.db)]);
     expect(a.healthChecks.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+  });
+
+  it("is deterministic: two fresh databases get the same referrals, please-see requests and requirement tracking", async () => {
+    const [a, b] = await Promise.all([referralSnapshot(first.db), referralSnapshot(second.db)]);
+    expect(a.referrals.length).toBeGreaterThan(0);
+    expect(a.reviews.length).toBeGreaterThan(0);
     expect(b).toEqual(a);
   });
 });
@@ -459,6 +529,272 @@ describe("seedDemoData: health records", () => {
       }
       if (r.programme === "prostate" && r.discussedOn !== null) expect(r.lastTestOn !== null && r.lastTestOn >= r.discussedOn).toBe(true);
     }
+  });
+});
+
+describe("seedDemoData: referrals, please-see requests and treatment requirements", () => {
+  let handle: DatabaseHandle;
+  let db: Database;
+  let summary: SeedSummary;
+  const startOfToday = londonDayBounds(today, addDays(today, 1)).start;
+
+  beforeAll(async () => {
+    handle = await freshDatabase();
+    db = handle.db;
+    summary = await seedDemoData(db, { today });
+  });
+
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const allReferrals = () => db.select().from(referrals);
+  const allEvents = async () => {
+    const rows = await db.select().from(referralEvents);
+    const byReferral = new Map<string, typeof rows>();
+    for (const e of rows) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
+    // As the referral page orders them: created and sent in one go share a time, creation first.
+    for (const list of byReferral.values()) list.sort((x, y) => x.at.getTime() - y.at.getTime() || Number(x.fromStatus !== null) - Number(y.fromStatus !== null));
+    return byReferral;
+  };
+  const siteStaff = async (role: "clinician" | "probation_officer") => {
+    const rows = await db.select({ userId: userSites.userId, siteId: userSites.siteId }).from(userSites).innerJoin(users, eq(users.id, userSites.userId)).where(eq(users.role, role));
+    return new Set(rows.map((r) => `${r.userId}|${r.siteId}`));
+  };
+
+  it("reports what it wrote", async () => {
+    expect(await db.$count(referrals)).toBe(summary.referrals);
+    expect(await db.$count(referralEvents)).toBe(summary.referralEvents);
+    expect(await db.$count(appointments, eq(appointments.type, "referral_first_appointment"))).toBe(summary.referralAppointments);
+    expect(await db.$count(seeRequests)).toBe(summary.seeRequests);
+    expect(await db.$count(seeRequests, eq(seeRequests.status, "open"))).toBe(summary.openSeeRequests);
+    expect(await db.$count(requirementReviews)).toBe(summary.requirementReviews);
+    expect(summary.trackedRequirements).toBe(await db.$count(treatmentRequirements));
+    expect(summary.openReferrals).toBe((await allReferrals()).filter((r) => !isTerminal(r.status)).length);
+
+    // About 35% of the people with consent to hub care have a referral, most from a health check.
+    const consentRows = await db.select().from(consents);
+    const consenting = [...new Set(consentRows.map((c) => c.personId))].filter((id) => currentConsent(consentRows.filter((c) => c.personId === id), "hub_care").state === "given");
+    const rows = await allReferrals();
+    const referred = new Set(rows.map((r) => r.personId));
+    expect(referred.size / consenting.length).toBeGreaterThan(0.28);
+    expect(referred.size / consenting.length).toBeLessThan(0.42);
+    expect(rows.filter((r) => r.healthCheckId !== null).length / rows.length).toBeGreaterThan(0.6);
+    expect(rows.filter((r) => r.urgency === "routine").length / rows.length).toBeGreaterThan(0.6);
+    expect(new Set(rows.map((r) => r.status)).size).toBe(9);
+  });
+
+  it("gives every referral a history that is a path through the lifecycle, ending at its status", async () => {
+    const histories = await allEvents();
+    const rows = await allReferrals();
+    for (const r of rows) {
+      const events = histories.get(r.id) ?? [];
+      const [created, ...steps] = events;
+      expect(created?.fromStatus, r.id).toBeNull();
+      expect(created?.toStatus, r.id).toBe("draft");
+      let status: ReferralStatus = "draft";
+      for (const e of steps) {
+        expect(e.fromStatus, r.id).toBe(status);
+        const moves = lifecycleEvents.map((event) => transition(status, event)).filter((t) => t.ok && t.to === e.toStatus);
+        expect(moves.length, `${r.id}: ${status} -> ${e.toStatus}`).toBeGreaterThan(0);
+        status = e.toStatus;
+      }
+      expect(status, r.id).toBe(r.status);
+    }
+    expect(new Set((await db.select({ id: referralEvents.referralId }).from(referralEvents)).map((e) => e.id)).size).toBe(rows.length);
+  });
+
+  it("keeps each step's time on the row in line with the history", async () => {
+    const histories = await allEvents();
+    const clinicians = await siteStaff("clinician");
+    const appointmentRows = new Map((await db.select().from(appointments).where(eq(appointments.type, "referral_first_appointment"))).map((a) => [a.id, a]));
+    for (const r of await allReferrals()) {
+      const events = histories.get(r.id) ?? [];
+      const atOf = (test: (e: (typeof events)[number]) => boolean) => events.find(test)?.at ?? null;
+      const last = events[events.length - 1];
+      expect(r.createdAt, r.id).toEqual(events[0]?.at);
+      expect(r.sentAt, r.id).toEqual(atOf((e) => e.toStatus === "sent"));
+      expect(r.respondedAt, r.id).toEqual(atOf((e) => e.fromStatus === "sent" && (e.toStatus === "accepted" || e.toStatus === "rejected")));
+      expect(r.acceptedAt, r.id).toEqual(atOf((e) => e.toStatus === "accepted"));
+      // A rebooked first appointment keeps the first booking time.
+      expect(r.appointmentBookedAt, r.id).toEqual(atOf((e) => e.toStatus === "appointment_booked"));
+      expect(r.endedAt, r.id).toEqual(atOf((e) => e.toStatus === "rejected" || e.toStatus === "completed" || e.toStatus === "closed"));
+      const attended = atOf((e) => e.toStatus === "attended");
+      const first = r.firstAppointmentId ? appointmentRows.get(r.firstAppointmentId) : undefined;
+      // First attendance is the time of the appointment attended, recorded after it.
+      expect(r.firstAttendedAt, r.id).toEqual(attended ? first?.startsAt : null);
+      if (attended && first) expect(attended >= first.startsAt, r.id).toBe(true);
+      expect(r.updatedAt, r.id).toEqual(last?.at);
+      expect(r.version, r.id).toBe(events.length);
+      expect(r.closureReason !== null, r.id).toBe(r.status === "closed");
+      expect(r.rejectionReason !== null, r.id).toBe(r.status === "rejected");
+      if (r.closureReason === "other") expect(last?.note, r.id).toBeTruthy();
+      expect(r.personAgreed).toBe(true);
+      expect(r.createdById, r.id).toBe(events[0]?.byId);
+      for (const e of events) {
+        expect(e.at < startOfToday, r.id).toBe(true);
+        expect(clinicians.has(`${e.byId}|${r.siteId}`), `${r.id} by ${e.byId}`).toBe(true);
+      }
+      for (let i = 1; i < events.length; i++) expect((events[i]?.at ?? r.createdAt) >= (events[i - 1]?.at ?? r.createdAt), r.id).toBe(true);
+    }
+  });
+
+  it("refers to an active service at the person's site, from a completed health check, with consent in force", async () => {
+    const everyone = new Map((await db.select({ id: people.id, siteId: people.siteId }).from(people)).map((p) => [p.id, p]));
+    const serviceRows = new Map((await db.select().from(services)).map((s) => [s.id, s]));
+    const checks = new Map((await db.select().from(healthChecks)).map((c) => [c.id, c]));
+    const consentRows = await db.select().from(consents);
+    for (const r of await allReferrals()) {
+      const service = serviceRows.get(r.serviceId);
+      expect(r.siteId, r.id).toBe(everyone.get(r.personId)?.siteId);
+      expect(service?.siteId, r.id).toBe(r.siteId);
+      expect(service?.active, r.id).toBe(true);
+      if (r.healthCheckId !== null) {
+        const check = checks.get(r.healthCheckId);
+        expect(check?.personId, r.id).toBe(r.personId);
+        expect(check?.status, r.id).toBe("completed");
+        expect(check?.completedAt !== null && check?.completedAt !== undefined && check.completedAt < r.createdAt, r.id).toBe(true);
+      }
+      const mine = consentRows.filter((c) => c.personId === r.personId && c.recordedAt <= r.createdAt);
+      expect(currentConsent(mine, "hub_care").state, r.id).toBe("given");
+    }
+  });
+
+  it("books first appointments on the person's timeline, with outcomes that fit the referral", async () => {
+    const histories = await allEvents();
+    const everyone = new Map((await db.select({ id: people.id, siteId: people.siteId }).from(people)).map((p) => [p.id, p]));
+    const firstAppointments = await db.select().from(appointments).where(eq(appointments.type, "referral_first_appointment"));
+    const byId = new Map(firstAppointments.map((a) => [a.id, a]));
+    const rows = await allReferrals();
+    let bookings = 0;
+    for (const r of rows) {
+      const booked = (histories.get(r.id) ?? []).filter((e) => e.toStatus === "appointment_booked").length;
+      bookings += booked;
+      expect(r.firstAppointmentId !== null, r.id).toBe(booked > 0);
+      if (r.firstAppointmentId === null) continue;
+      const a = byId.get(r.firstAppointmentId);
+      expect(a, r.id).toBeDefined();
+      if (!a) continue;
+      expect(a.personId, r.id).toBe(r.personId);
+      expect(a.siteId, r.id).toBe(everyone.get(r.personId)?.siteId);
+      expect(a.kind, r.id).toBe("health");
+      expect(a.createdAt < a.startsAt, r.id).toBe(true);
+      if (r.status === "appointment_booked") {
+        expect(a.outcome, r.id).toBeNull();
+        expect(a.startsAt >= londonDayBounds(addDays(today, 1), addDays(today, 2)).start, r.id).toBe(true);
+        expect(londonDate(a.startsAt) <= addDays(today, 14), r.id).toBe(true);
+      } else if (r.status === "did_not_attend") {
+        expect(a.outcome, r.id).toBe("dna_unacceptable");
+      } else if (r.firstAttendedAt !== null) {
+        expect(a.outcome, r.id).toBe("attended");
+      }
+      if (a.outcome !== null) expect(a.startsAt < startOfToday && a.outcomeRecordedAt !== null && a.outcomeRecordedAt > a.startsAt, r.id).toBe(true);
+    }
+    // Every first appointment ever booked is on the timeline, a missed one kept when it was rebooked.
+    expect(firstAppointments.length).toBe(bookings);
+    expect(firstAppointments.some((a) => a.outcome === null)).toBe(true);
+  });
+
+  it("fills each site's worklists: waiting for a response, accepted but not booked, did not attend, please see", async () => {
+    const cutoff = londonDayBounds(waitingCutoff(today, 5), addDays(waitingCutoff(today, 5), 1)).start;
+    const rows = await allReferrals();
+    const requests = await db.select().from(seeRequests);
+    const siteRows = await db.select({ id: sites.id, code: sites.code }).from(sites);
+    for (const site of siteRows) {
+      const here = rows.filter((r) => r.siteId === site.id);
+      const waiting = here.filter((r) => r.status === "sent" && r.sentAt !== null && r.sentAt < cutoff);
+      expect(waiting.length, site.code).toBeGreaterThanOrEqual(1);
+      expect(waiting.some((r) => r.sentAt !== null && workingDaysBetween(londonDate(r.sentAt), today) >= 8), site.code).toBe(true);
+      expect(here.some((r) => r.status === "accepted" && r.firstAppointmentId === null), site.code).toBe(true);
+      expect(here.some((r) => r.status === "did_not_attend"), site.code).toBe(true);
+      const open = requests.filter((s) => s.siteId === site.id && s.status === "open");
+      expect(open.length, site.code).toBeGreaterThanOrEqual(2);
+      expect(open.length, site.code).toBeLessThanOrEqual(3);
+    }
+    // Some sent referrals are still within the response time.
+    expect(rows.some((r) => r.status === "sent" && r.sentAt !== null && r.sentAt >= cutoff)).toBe(true);
+  });
+
+  it("has please-see requests from the person's own officer, and handled ones by a clinician at the site", async () => {
+    const everyone = new Map((await db.select({ id: people.id, siteId: people.siteId, officer: people.assignedOfficerId }).from(people)).map((p) => [p.id, p]));
+    const clinicians = await siteStaff("clinician");
+    const requests = await db.select().from(seeRequests);
+    for (const s of requests) {
+      const person = everyone.get(s.personId);
+      expect(s.siteId).toBe(person?.siteId);
+      expect(s.requestedById).toBe(person?.officer);
+      expect(seeRequestReasons).toContain(s.reason);
+      expect(s.requestedAt < startOfToday).toBe(true);
+      if (s.status === "open") {
+        expect([s.handledAt, s.handledById, s.version]).toEqual([null, null, 1]);
+      } else {
+        expect(s.handledAt !== null && s.handledAt > s.requestedAt && s.handledAt < startOfToday).toBe(true);
+        expect(clinicians.has(`${s.handledById ?? ""}|${s.siteId}`)).toBe(true);
+        expect(s.version).toBe(2);
+      }
+    }
+    expect(requests.some((s) => s.status !== "open")).toBe(true);
+  });
+
+  it("tracks treatment requirements in states the app's own validation accepts", async () => {
+    const everyone = new Map((await db.select({ id: people.id, siteId: people.siteId }).from(people)).map((p) => [p.id, p]));
+    const serviceNames = await db.select({ siteId: services.siteId, name: services.name }).from(services);
+    const rows = await db.select().from(treatmentRequirements);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) {
+      const state = { status: r.status, suitabilityAssessedOn: r.suitabilityAssessedOn, suitable: r.suitable, madeOn: r.madeOn, lengthMonths: r.lengthMonths, provider: r.provider, treatmentStartedOn: r.treatmentStartedOn, endedOn: r.endedOn };
+      expect(requirementProblems(state), r.id).toEqual({});
+      const form = {
+        personId: r.personId,
+        requirementId: r.id,
+        version: String(r.version),
+        status: r.status,
+        ...datePartValues("suitabilityAssessedOn", r.suitabilityAssessedOn),
+        suitable: r.suitable === null ? "" : r.suitable ? "yes" : "no",
+        ...datePartValues("madeOn", r.madeOn),
+        lengthMonths: r.lengthMonths === null ? "" : String(r.lengthMonths),
+        provider: r.provider ?? "",
+        ...datePartValues("treatmentStartedOn", r.treatmentStartedOn),
+        ...datePartValues("endedOn", r.endedOn),
+        note: r.note ?? "",
+      };
+      const parsed = updateRequirementSchema.safeParse(form);
+      expect(parsed.success ? [] : parsed.error.issues, r.id).toEqual([]);
+      // Assessed before the order, started after it, and a provider named from the site's services.
+      expect(r.suitable, r.id).toBe(true);
+      expect(r.suitabilityAssessedOn !== null && r.madeOn !== null && r.suitabilityAssessedOn < r.madeOn, r.id).toBe(true);
+      if (r.treatmentStartedOn !== null) expect(r.madeOn !== null && r.treatmentStartedOn > r.madeOn, r.id).toBe(true);
+      expect(serviceNames.some((s) => s.siteId === everyone.get(r.personId)?.siteId && s.name === r.provider), r.id).toBe(true);
+      expect(r.updatedAt >= r.createdAt && r.updatedAt < startOfToday, r.id).toBe(true);
+    }
+    const statuses = rows.map((r) => r.status);
+    expect(statuses.filter((s) => s === "started").length / rows.length).toBeGreaterThan(0.4);
+    expect(statuses).toContain("completed");
+    expect(statuses).toContain("breached");
+  });
+
+  it("reviews DRRs of more than 12 months monthly, with one review overdue", async () => {
+    const everyone = new Map((await db.select({ id: people.id, siteId: people.siteId }).from(people)).map((p) => [p.id, p]));
+    const officers = await siteStaff("probation_officer");
+    const rows = await db.select().from(treatmentRequirements);
+    const reviews = await db.select().from(requirementReviews);
+    const schedules = rows.map((r) => {
+      const mine = reviews.filter((v) => v.requirementId === r.id);
+      if (!reviewsMandatory(r.kind, r.lengthMonths)) expect(mine, r.id).toEqual([]);
+      for (const v of mine) {
+        expect(r.madeOn !== null && v.reviewedOn > r.madeOn && v.reviewedOn < today, r.id).toBe(true);
+        if (r.endedOn !== null) expect(v.reviewedOn <= r.endedOn, r.id).toBe(true);
+        expect(officers.has(`${v.recordedById}|${everyone.get(r.personId)?.siteId ?? ""}`), r.id).toBe(true);
+        expect(v.outcome.length).toBeGreaterThan(0);
+        expect(londonDate(v.recordedAt)).toBe(v.reviewedOn);
+      }
+      expect(new Set(mine.map((v) => v.reviewedOn)).size, r.id).toBe(mine.length);
+      return reviewSchedule({ kind: r.kind, lengthMonths: r.lengthMonths, madeOn: r.madeOn, treatmentStartedOn: r.treatmentStartedOn, reviews: mine.map((v) => v.reviewedOn), today, endedOn: r.endedOn });
+    });
+    expect(schedules.filter((s) => s.required).length).toBeGreaterThanOrEqual(2);
+    expect(schedules.filter((s) => s.overdue)).toHaveLength(1);
+    // Everyone else's reviews are up to date.
+    expect(schedules.filter((s) => !s.overdue && s.missed > 0)).toEqual([]);
   });
 });
 

@@ -20,6 +20,7 @@ import type { Role } from "@/domain/roles";
 import type { Database } from "./client";
 import { appointments, people, sites, treatmentRequirements, userSites, users } from "./schema";
 import { seedHealthRecords, type HealthSeedSummary } from "./seed-health";
+import { seedReferrals, type ReferralSeedSummary } from "./seed-referrals";
 import { seedServices } from "./seed-services";
 
 export const DEMO_PASSWORD = "hub-demo-password-2026";
@@ -322,7 +323,7 @@ export type AppointmentPlan = {
 
 export type DemoPlan = { people: PersonPlan[]; appointments: AppointmentPlan[] };
 
-export type SeedSummary = { sites: number; users: number; people: number; appointments: number } & HealthSeedSummary;
+export type SeedSummary = { sites: number; users: number; people: number; appointments: number } & HealthSeedSummary & ReferralSeedSummary;
 
 export type SeedOptions = {
   /** How many people to create; 200 by default. */
@@ -833,35 +834,38 @@ export async function seedDemoData(db: Database, opts: SeedOptions = {}): Promis
       }
     }
 
-    const health = await seedHealthRecords(
-      tx,
-      {
-        today,
-        people: plan.people,
-        appointments: plan.appointments,
-        clinicians: {
-          cambridge: siteCliniciansFirst("cambridge"),
-          middlesbrough: siteCliniciansFirst("middlesbrough"),
-          ilfracombe: siteCliniciansFirst("ilfracombe"),
-          hammersmith: siteCliniciansFirst("hammersmith"),
-        },
-      },
-      {
-        site: (code) => lookup(siteIds, code, "site"),
-        user: (email) => lookup(userIds, email, "user"),
-        person: (crn) => lookup(personIds, crn, "person"),
-        appointment: (key) => lookup(appointmentIds, key, "appointment"),
-      },
-    );
+    const clinicians = {
+      cambridge: siteCliniciansFirst("cambridge"),
+      middlesbrough: siteCliniciansFirst("middlesbrough"),
+      ilfracombe: siteCliniciansFirst("ilfracombe"),
+      hammersmith: siteCliniciansFirst("hammersmith"),
+    };
+    const ids = {
+      site: (code: SiteCode) => lookup(siteIds, code, "site"),
+      user: (email: string) => lookup(userIds, email, "user"),
+      person: (crn: string) => lookup(personIds, crn, "person"),
+      appointment: (key: string) => lookup(appointmentIds, key, "appointment"),
+    };
+    const health = await seedHealthRecords(tx, { today, people: plan.people, appointments: plan.appointments, clinicians }, ids);
 
     await seedServices(tx, siteIds);
+
+    const officers = {
+      cambridge: staffAt("cambridge", "probation_officer"),
+      middlesbrough: staffAt("middlesbrough", "probation_officer"),
+      ilfracombe: staffAt("ilfracombe", "probation_officer"),
+      hammersmith: staffAt("hammersmith", "probation_officer"),
+    };
+    const referralRecords = await seedReferrals(tx, { today, people: plan.people, appointments: plan.appointments, clinicians, officers }, ids);
 
     return {
       sites: siteRows.length,
       users: userRows.length,
       people: personIds.size,
-      appointments: plan.appointments.length,
+      // The referrals' first appointments are on the timeline too.
+      appointments: plan.appointments.length + referralRecords.referralAppointments,
       ...health,
+      ...referralRecords,
     };
   });
 }

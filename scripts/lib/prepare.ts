@@ -35,6 +35,9 @@ export async function migrateAndMaybeSeed({ seed }: { seed: boolean }): Promise<
       console.log(
         `Health records: ${s.consents} consents, ${s.gpRegistrations} GP registrations, ${s.healthChecks} completed and ${s.draftHealthChecks} draft health checks, ${s.alerts} alerts (${s.openAlerts} open), ${s.screenings} screenings.`,
       );
+      console.log(
+        `Referrals: ${s.referrals} (${s.openReferrals} open) with ${s.referralEvents} history steps and ${s.referralAppointments} first appointments, ${s.seeRequests} please-see requests (${s.openSeeRequests} open), ${s.trackedRequirements} treatment requirements tracked with ${s.requirementReviews} court reviews.`,
+      );
     }
     printDemoAccounts();
   } finally {
