@@ -53,78 +53,14 @@ import { allScreeningEligibility, type SmokingHistory } from "@/domain/screening
 import type { Executor } from "./client";
 import { clinicalAlerts, consents, gpRegistrations, healthChecks, screenings } from "./schema";
 import type { AppointmentPlan, PersonPlan, SiteCode } from "./seed";
+import { Random, hashString } from "./seed-random";
 
 const HEALTH_SEED = 0x4e_48_53_31; // "NHS1"
 const INSERT_CHUNK = 500;
 export const INFORMATION_VERSION = "Hub leaflet v1.2";
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness: the same generator as db/seed.ts, one stream per person.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** FNV-1a: turns a CRN into a stream seed. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(0, items.length - 1)];
-    if (item === undefined) throw new Error("Cannot pick from an empty list");
-    return item;
-  }
-  weighted<T>(options: readonly (readonly [T, number])[]): T {
-    const total = options.reduce((sum, [, w]) => sum + w, 0);
-    let roll = this.next() * total;
-    for (const [value, weight] of options) {
-      roll -= weight;
-      if (roll < 0) return value;
-    }
-    const last = options[options.length - 1];
-    if (!last) throw new Error("Cannot pick from no options");
-    return last[0];
-  }
-  /** Normally distributed (Box-Muller). */
-  normal(mean: number, sd: number): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      const a = out[i];
-      const b = out[j];
-      if (a === undefined || b === undefined) continue;
-      out[i] = b;
-      out[j] = a;
-    }
-    return out;
-  }
-}
+// Seeded randomness: db/seed-random.ts.
 
 const personStream = (crn: string, salt = 0) => new Random((HEALTH_SEED ^ hashString(crn)) + salt);
 

@@ -44,6 +44,7 @@ import { isWorkingDay } from "@/domain/working-days";
 import type { Executor } from "./client";
 import { appointments, consents, gpRegistrations, healthChecks, referralEvents, referrals, requirementReviews, seeRequests, services, treatmentRequirements } from "./schema";
 import type { AppointmentPlan, PersonPlan, SiteCode } from "./seed";
+import { Random, hashString } from "./seed-random";
 
 const REFERRAL_SEED = 0x52_45_46_31; // "REF1"
 const INSERT_CHUNK = 500;
@@ -54,77 +55,7 @@ const MAX_WORKING_DAYS_AFTER_CHECK = 40;
 const FIRST_APPOINTMENT_MINUTES = 45;
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness: the same generator as db/seed.ts.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** FNV-1a: turns a CRN into a stream seed. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(0, items.length - 1)];
-    if (item === undefined) throw new Error("Cannot pick from an empty list");
-    return item;
-  }
-  weighted<T>(options: readonly (readonly [T, number])[]): T {
-    const total = options.reduce((sum, [, w]) => sum + w, 0);
-    let roll = this.next() * total;
-    for (const [value, weight] of options) {
-      roll -= weight;
-      if (roll < 0) return value;
-    }
-    const last = options[options.length - 1];
-    if (!last) throw new Error("Cannot pick from no options");
-    return last[0];
-  }
-  /** Every option once, in a weighted random order. */
-  weightedOrder<T>(options: readonly (readonly [T, number])[]): T[] {
-    const left = [...options];
-    const out: T[] = [];
-    while (left.length) {
-      const value = this.weighted(left);
-      out.push(value);
-      left.splice(left.findIndex(([v]) => v === value), 1);
-    }
-    return out;
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      const a = out[i];
-      const b = out[j];
-      if (a === undefined || b === undefined) continue;
-      out[i] = b;
-      out[j] = a;
-    }
-    return out;
-  }
-}
+// Seeded randomness: db/seed-random.ts.
 
 const stream = (key: string) => new Random((REFERRAL_SEED ^ hashString(key)) >>> 0);
 

@@ -22,6 +22,7 @@ import { appointments, people, sites, treatmentRequirements, userSites, users } 
 import { seedHealthRecords, type HealthSeedSummary } from "./seed-health";
 import { seedReferrals, type ReferralSeedSummary } from "./seed-referrals";
 import { seedServices } from "./seed-services";
+import { Random } from "./seed-random";
 
 export const DEMO_PASSWORD = "hub-demo-password-2026";
 
@@ -116,60 +117,6 @@ function siteCliniciansFirst(site: SiteCode): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** mulberry32: tiny, fast and good enough for synthetic data; not for anything secret. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-class Random {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(0, items.length - 1)];
-    if (item === undefined) throw new Error("Cannot pick from an empty list");
-    return item;
-  }
-  weighted<T>(options: readonly (readonly [T, number])[]): T {
-    const total = options.reduce((sum, [, w]) => sum + w, 0);
-    let roll = this.next() * total;
-    for (const [value, weight] of options) {
-      roll -= weight;
-      if (roll < 0) return value;
-    }
-    const last = options[options.length - 1];
-    if (!last) throw new Error("Cannot pick from no options");
-    return last[0];
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      const a = out[i];
-      const b = out[j];
-      if (a === undefined || b === undefined) continue;
-      out[i] = b;
-      out[j] = a;
-    }
-    return out;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Names: given and family names come from the same background, so they read like real people.
