@@ -357,20 +357,21 @@ describe("who may", () => {
     const [alert] = await db.select().from(clinicalAlerts).where(eq(clinicalAlerts.healthCheckId, id));
     if (!alert) throw new Error("no alert");
     const ctx = ctxFor(db, await makeUser(db, role, [site.id]), [site.id]);
-    const attempts: Promise<unknown>[] = [
-      startHealthCheck({ ctx, input: { personId: person.id, appointmentId: null } }),
-      getStartOptions({ ctx, personId: person.id }),
-      save(ctx, id, "smoking", { status: "never" }),
-      completeHealthCheck({ ctx, input: { healthCheckId: id, version: 2 } }),
-      getHealthCheck({ ctx, healthCheckId: id }),
-      getHealthHistory({ ctx, personId: person.id }),
-      listDraftHealthChecks({ ctx }),
-      listOpenAlerts({ ctx }),
-      listOpenAlertsForPerson({ ctx, personId: person.id }),
-      getAlert({ ctx, alertId: alert.id }),
-      actionAlert({ ctx, input: { alertId: alert.id, version: 1, action: "same_day_review", note: null } }),
+    // Thunks, so each call starts only when awaited: no rejection goes unhandled meanwhile.
+    const attempts: (() => Promise<unknown>)[] = [
+      () => startHealthCheck({ ctx, input: { personId: person.id, appointmentId: null } }),
+      () => getStartOptions({ ctx, personId: person.id }),
+      () => save(ctx, id, "smoking", { status: "never" }),
+      () => completeHealthCheck({ ctx, input: { healthCheckId: id, version: 2 } }),
+      () => getHealthCheck({ ctx, healthCheckId: id }),
+      () => getHealthHistory({ ctx, personId: person.id }),
+      () => listDraftHealthChecks({ ctx }),
+      () => listOpenAlerts({ ctx }),
+      () => listOpenAlertsForPerson({ ctx, personId: person.id }),
+      () => getAlert({ ctx, alertId: alert.id }),
+      () => actionAlert({ ctx, input: { alertId: alert.id, version: 1, action: "same_day_review", note: null } }),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
     const [stored] = await db.select().from(clinicalAlerts).where(eq(clinicalAlerts.id, alert.id));
     expect(stored?.actionedAt).toBeNull();
     expect((await storedCheck(id)).version).toBe(2);
@@ -381,17 +382,17 @@ describe("who may", () => {
     await save(otherClinician, id, "mood", { phq9: "2" });
     const [alert] = await db.select().from(clinicalAlerts).where(eq(clinicalAlerts.healthCheckId, id));
     if (!alert) throw new Error("no alert");
-    const attempts: Promise<unknown>[] = [
-      getHealthCheck({ ctx: clinician, healthCheckId: id }),
-      save(clinician, id, "smoking", { status: "never" }),
-      completeHealthCheck({ ctx: clinician, input: { healthCheckId: id, version: 2 } }),
-      startHealthCheck({ ctx: clinician, input: { personId: person.id, appointmentId: null } }),
-      getStartOptions({ ctx: clinician, personId: person.id }),
-      getHealthHistory({ ctx: clinician, personId: person.id }),
-      getAlert({ ctx: clinician, alertId: alert.id }),
-      actionAlert({ ctx: clinician, input: { alertId: alert.id, version: 1, action: "same_day_review", note: null } }),
+    const attempts: (() => Promise<unknown>)[] = [
+      () => getHealthCheck({ ctx: clinician, healthCheckId: id }),
+      () => save(clinician, id, "smoking", { status: "never" }),
+      () => completeHealthCheck({ ctx: clinician, input: { healthCheckId: id, version: 2 } }),
+      () => startHealthCheck({ ctx: clinician, input: { personId: person.id, appointmentId: null } }),
+      () => getStartOptions({ ctx: clinician, personId: person.id }),
+      () => getHealthHistory({ ctx: clinician, personId: person.id }),
+      () => getAlert({ ctx: clinician, alertId: alert.id }),
+      () => actionAlert({ ctx: clinician, input: { alertId: alert.id, version: 1, action: "same_day_review", note: null } }),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
     expect((await listOpenAlerts({ ctx: clinician })).some((a) => a.alertId === alert.id)).toBe(false);
     expect((await listDraftHealthChecks({ ctx: clinician })).some((d) => d.healthCheckId === id)).toBe(false);
     expect(await listOpenAlertsForPerson({ ctx: clinician, personId: person.id })).toEqual([]);

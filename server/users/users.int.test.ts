@@ -240,11 +240,11 @@ describe("updateUserAccess", () => {
 
     // Otherwise an administrator at one site could take over an account and read another site's records.
     for (const attempt of [
-      updateUserAccess({ ctx, input: { userId: target.id, version: details.version, role: "probation_officer", siteIds: [mine] } }),
-      resetPassword({ ctx, input: { userId: target.id, password: "a brand new passphrase" } }),
-      setUserDisabled({ ctx, input: { userId: target.id, disabled: true } }),
+      () => updateUserAccess({ ctx, input: { userId: target.id, version: details.version, role: "probation_officer", siteIds: [mine] } }),
+      () => resetPassword({ ctx, input: { userId: target.id, password: "a brand new passphrase" } }),
+      () => setUserDisabled({ ctx, input: { userId: target.id, disabled: true } }),
     ]) {
-      expect(await rejection(attempt)).toBeInstanceOf(ForbiddenError);
+      expect(await rejection(attempt())).toBeInstanceOf(ForbiddenError);
     }
     expect(await userRow(target.id)).toEqual(before);
     expect(await siteIdsOf(target.id)).toEqual([mine, theirs].sort());
