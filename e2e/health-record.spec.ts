@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { ConsentPage, HealthCheckPage, choose, fillDate } from "./pages/health-pages";
 import { PersonFormPage } from "./pages/person-form-page";
 import { PersonPage } from "./pages/person-page";
-import { daysAhead, expect, expectAccessible, storageStateFor, test, testCrn } from "./fixtures";
+import { accounts, daysAhead, expect, expectAccessible, signIn, storageStateFor, test, testCrn } from "./fixtures";
 
 // Unique strings typed into clinical fields: they must never reach a probation officer's browser.
 const MARKERS = {
@@ -63,6 +63,15 @@ test.describe("the health record, and what probation may see of it", () => {
     await check.mood();
     // The alert shows on the task list as soon as question 9 is answered above 0.
     await expect(page.locator("main")).toContainText("same-day");
+
+    // The draft survives signing out: sign in again and carry on where we were.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await signIn(page, accounts.clinician);
+    await page.goto(personPath);
+    await page.getByRole("link", { name: "Continue health check" }).click();
+    await check.backToTaskList();
+    await expect(page.locator("main")).toContainText("You have completed 4 of 7 sections.");
     await check.selfHarm(MARKERS.selfHarmNote);
     await check.neurodiversity();
     await check.physical(MARKERS.conditions);
