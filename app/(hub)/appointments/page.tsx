@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { href, param } from "@/components/ui/href";
+import { SiteFilter } from "@/components/ui/site-filter";
 import { OutcomeTag } from "@/components/ui/outcome-tag";
 import { Table, Td, Th } from "@/components/ui/table";
 import { appointmentKindLabels, appointmentTypeLabels } from "@/domain/appointments";
@@ -37,25 +38,7 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         </Link>
       </nav>
       {sites.length > 1 && (
-        <form method="get" action="/appointments" className="card flex flex-wrap items-end gap-4">
-          <input type="hidden" name="range" value={range} />
-          <div>
-            <label htmlFor="site" className="mb-1 block font-semibold">
-              Site
-            </label>
-            <select id="site" name="site" defaultValue={siteId ?? ""} className="input w-52">
-              <option value="">All my sites</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Show
-          </button>
-        </form>
+        <SiteFilter action="/appointments" sites={sites} siteId={siteId} keep={{ range }} />
       )}
       {rows.length === 0 && <p>No appointments {range === "today" ? "today" : "this week"}.</p>}
       {[...bySite.entries()].map(([siteName, siteRows]) => (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { param } from "@/components/ui/href";
+import { SiteFilter } from "@/components/ui/site-filter";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { formatDate, formatDateTime } from "@/domain/dates";
@@ -84,24 +85,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         </ul>
       </nav>
       {sites.length > 1 && (
-        <form method="get" action="/worklist" className="card flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="site" className="mb-1 block font-semibold">
-              Site
-            </label>
-            <select id="site" name="site" defaultValue={siteId ?? ""} className="input w-52">
-              <option value="">All my sites</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Show
-          </button>
-        </form>
+        <SiteFilter action="/worklist" sites={sites} siteId={siteId} />
       )}
 
       <section id="alerts" aria-labelledby="alerts-heading" className="mb-8">
