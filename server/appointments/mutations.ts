@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { appointments, people } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import { londonToUtc } from "@/domain/dates";
 import { appointmentMessages, messages } from "@/domain/messages";
 import { outcomeNeedsStartedAppointment } from "@/domain/appointments";
@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/record";
 import { ConflictError, ValidationError } from "../errors";
 import { followFirstAppointmentOutcome } from "../referrals/first-appointment";
 import { inMySites, siteScope } from "../scope";
+import { personInScope } from "../people/in-scope";
 
 const TWO_YEARS_MS = 2 * 366 * 24 * 60 * 60 * 1000;
 
@@ -26,12 +27,7 @@ function startInstant(date: string, time: string, fields: { date: string; time: 
 export async function bookAppointment({ ctx, input, now = new Date() }: { ctx: Ctx; input: BookAppointmentInput; now?: Date }): Promise<{ id: string }> {
   await assertCan(ctx, "appointment:create", "appointment.create");
   await assertCan(ctx, appointmentKindPermission(input.kind), "appointment.create");
-  const [person] = await ctx.db
-    .select({ id: people.id, siteId: people.siteId })
-    .from(people)
-    .where(and(eq(people.id, input.personId), inArray(people.siteId, siteScope(ctx))))
-    .limit(1);
-  if (!person) return denyNotFound(ctx, "appointment.create", "person", input.personId);
+  const person = await personInScope(ctx, input.personId, "appointment.create");
   if (!inMySites(ctx, input.siteId)) throw new ValidationError({ siteId: messages.siteNotYours });
   const startsAt = startInstant(input.date, input.time, { date: "date", time: "time" }, now);
 

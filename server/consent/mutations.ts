@@ -8,7 +8,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
 import { ConflictError, ValidationError } from "../errors";
-import { personInScope } from "./person";
+import { personInScope } from "../people/in-scope";
 
 /**
  * Records a consent conversation. Needs no earlier consent: this is how consent is given (or

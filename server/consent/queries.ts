@@ -7,7 +7,7 @@ import type { ConsentDecision, ConsentKind, ConsentMethod } from "@/domain/healt
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope, recordPerson, type HealthRecordPerson } from "./person";
+import { personInScope, recordPerson, type HealthRecordPerson } from "../people/in-scope";
 
 export type ConsentEntry = {
   id: string;

@@ -5,7 +5,7 @@ import type { RecordGpRegistrationInput } from "@/domain/schemas/gp-registration
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { writeWithHubCareConsent } from "../consent/require";
 
 /**

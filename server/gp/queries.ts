@@ -7,7 +7,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
 import { consentStates } from "../consent/current";
-import { personInScope, recordPerson, type HealthRecordPerson } from "../consent/person";
+import { personInScope, recordPerson, type HealthRecordPerson } from "../people/in-scope";
 import { siteScope } from "../scope";
 
 export type GpRegistrationEntry = {

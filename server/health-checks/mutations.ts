@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { healthChecks, people } from "@/db/schema";
+import { healthChecks } from "@/db/schema";
 import { healthCheckSectionLabels } from "@/domain/health";
 import { applicableAnswers, computeScores, fullAuditOutstanding, incompleteSections, isSectionComplete, needsSameDayReview, parseAnswers } from "@/domain/health-check";
 import { healthCheckMessages, healthMessages, messages } from "@/domain/messages";
@@ -14,6 +14,7 @@ import { ConflictError, ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { hasConsent } from "../consent/current";
 import { currentDraft, linkableAppointments } from "./queries";
+import { personInScope } from "../people/in-scope";
 
 /**
  * Starts a draft health check, or returns the draft already in progress for the person (one at a
@@ -22,14 +23,7 @@ import { currentDraft, linkableAppointments } from "./queries";
  */
 export async function startHealthCheck({ ctx, input, now = new Date() }: { ctx: Ctx; input: StartHealthCheckInput; now?: Date }): Promise<{ id: string; resumed: boolean }> {
   await assertCan(ctx, "health:write", "health-check.create");
-  const [person] = UUID_PATTERN.test(input.personId)
-    ? await ctx.db
-        .select({ id: people.id, siteId: people.siteId })
-        .from(people)
-        .where(and(eq(people.id, input.personId), inArray(people.siteId, siteScope(ctx))))
-        .limit(1)
-    : [];
-  if (!person) return denyNotFound(ctx, "health-check.create", "person", input.personId);
+  const person = await personInScope(ctx, input.personId, "health-check.create");
   if (input.appointmentId !== null && !UUID_PATTERN.test(input.appointmentId)) throw new ValidationError({ appointmentId: healthCheckMessages.appointmentNotLinkable });
 
   const outcome = await ctx.db.transaction(async (tx) => {

@@ -15,6 +15,7 @@ import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit, recordListView } from "../audit/record";
 import { hasConsent } from "../consent/current";
 import { siteScope, UUID_PATTERN } from "../scope";
+import { personInScope } from "../people/in-scope";
 
 export { listOpenAlertsForPerson, type PersonAlertRow } from "../alerts/queries";
 
@@ -258,14 +259,7 @@ export type HealthHistory = { completed: HealthHistoryEntry[]; draft: { id: stri
  */
 export async function getHealthHistory({ ctx, personId }: { ctx: Ctx; personId: string }): Promise<HealthHistory> {
   await assertCan(ctx, "health:read", "health-history.view");
-  const [person] = UUID_PATTERN.test(personId)
-    ? await ctx.db
-        .select({ id: people.id, siteId: people.siteId })
-        .from(people)
-        .where(and(eq(people.id, personId), inArray(people.siteId, siteScope(ctx))))
-        .limit(1)
-    : [];
-  if (!person) return denyNotFound(ctx, "health-history.view", "person", personId);
+  const person = await personInScope(ctx, personId, "health-history.view");
 
   const rows = await ctx.db
     .select({ id: healthChecks.id, completedAt: healthChecks.completedAt, ...scoreColumns })

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { gpRegistrations, healthChecks, people, screenings } from "@/db/schema";
+import { gpRegistrations, healthChecks, screenings } from "@/db/schema";
 import type { ScreeningProgramme } from "@/domain/health";
 import type { Ctx } from "../context";
-import { actor, assertCan, denyNotFound } from "../authz";
+import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
 import { consentStates } from "../consent/current";
-import { siteScope, UUID_PATTERN } from "../scope";
+import { personInScope } from "../people/in-scope";
 
 /**
  * What a probation officer may know of a person's health (DOMAIN.md): statuses only, and only
@@ -24,14 +24,7 @@ export type ProbationHealthStatus =
 
 export async function getProbationHealthStatus({ ctx, personId }: { ctx: Ctx; personId: string }): Promise<ProbationHealthStatus> {
   await assertCan(ctx, "health-status:read", "health-status.view");
-  const [person] = UUID_PATTERN.test(personId)
-    ? await ctx.db
-        .select({ id: people.id, siteId: people.siteId })
-        .from(people)
-        .where(and(eq(people.id, personId), inArray(people.siteId, siteScope(ctx))))
-        .limit(1)
-    : [];
-  if (!person) return denyNotFound(ctx, "health-status.view", "person", personId);
+  const person = await personInScope(ctx, personId, "health-status.view");
 
   const consent = await consentStates(ctx.db, person.id);
   const shared = consent.share_with_probation === "given";

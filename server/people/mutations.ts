@@ -6,11 +6,12 @@ import type { RequirementKind } from "@/domain/people";
 import type { CreatePersonInput, UpdatePersonInput } from "@/domain/schemas/person";
 import type { Executor } from "@/db/client";
 import type { Ctx } from "../context";
-import { actor, assertCan, denyNotFound } from "../authz";
+import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
 import { ConflictError, ValidationError } from "../errors";
 import { uniqueViolation } from "../db-errors";
 import { inMySites, siteScope } from "../scope";
+import { personInScope } from "./in-scope";
 
 type PersonFields = CreatePersonInput;
 
@@ -96,12 +97,7 @@ export async function createPerson({ ctx, input, enrolledOn }: { ctx: Ctx; input
 /** Saves an edit only if nobody else saved since the form was opened (the version the form carried). */
 export async function updatePerson({ ctx, input }: { ctx: Ctx; input: UpdatePersonInput }): Promise<void> {
   await assertCan(ctx, "person:update", "person.update");
-  const [existing] = await ctx.db
-    .select({ id: people.id, siteId: people.siteId })
-    .from(people)
-    .where(and(eq(people.id, input.personId), inArray(people.siteId, siteScope(ctx))))
-    .limit(1);
-  if (!existing) return denyNotFound(ctx, "person.update", "person", input.personId);
+  const existing = await personInScope(ctx, input.personId, "person.update");
 
   try {
     await ctx.db.transaction(async (tx) => {

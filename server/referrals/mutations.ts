@@ -10,7 +10,7 @@ import type { CreateReferralInput, TransitionReferralInput } from "@/domain/sche
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { writeWithHubCareConsent } from "../consent/require";
 import { ConflictError, ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";

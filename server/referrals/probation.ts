@@ -4,10 +4,11 @@ import { appointments, consents, people, referrals, services } from "@/db/schema
 import { toLondon } from "@/domain/dates";
 import type { ReferralStatus, ServiceCategory } from "@/domain/referrals";
 import type { Ctx } from "../context";
-import { actor, assertCan, denyNotFound } from "../authz";
+import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
 import { consentStates } from "../consent/current";
-import { siteScope, UUID_PATTERN } from "../scope";
+import { siteScope } from "../scope";
+import { personInScope } from "../people/in-scope";
 
 /**
  * What a probation officer may know of a person's referrals (DOMAIN.md): that a referral was made
@@ -61,14 +62,7 @@ function toProbationReferral(r: ProbationRow): ProbationReferral[] {
 /** One person's referrals as probation may see them. Every view is audited, shared or not. */
 export async function getProbationReferrals({ ctx, personId }: { ctx: Ctx; personId: string }): Promise<ProbationReferrals> {
   await assertCan(ctx, "referral-status:read", "referral-status.view");
-  const [person] = UUID_PATTERN.test(personId)
-    ? await ctx.db
-        .select({ id: people.id, siteId: people.siteId })
-        .from(people)
-        .where(and(eq(people.id, personId), inArray(people.siteId, siteScope(ctx))))
-        .limit(1)
-    : [];
-  if (!person) return denyNotFound(ctx, "referral-status.view", "person", personId);
+  const person = await personInScope(ctx, personId, "referral-status.view");
 
   const shared = (await consentStates(ctx.db, person.id)).share_with_probation === "given";
   await recordAudit(ctx.db, { ...actor(ctx), action: "referral-status.view", outcome: "success", personId: person.id, siteId: person.siteId, entityType: "person", entityId: person.id, detail: { shared } });

@@ -13,7 +13,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit, recordListView } from "../audit/record";
 import { consentStates } from "../consent/current";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { siteScope, UUID_PATTERN } from "../scope";
 
 /** Working days a referral has been in its current status, or null once it is finished. */

@@ -7,7 +7,7 @@ import type { CreateRequirementInput, RecordReviewInput, UpdateRequirementInput 
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { ConflictError, ValidationError } from "../errors";
 import { peopleInScope, requirementInScope } from "./scope";
 

@@ -8,7 +8,7 @@ import { requirementEndsOn, reviewSchedule, type ReviewSchedule } from "@/domain
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope, recordPerson, type HealthRecordPerson } from "../consent/person";
+import { personInScope, recordPerson, type HealthRecordPerson } from "../people/in-scope";
 import { siteScope, UUID_PATTERN } from "../scope";
 
 // Treatment requirements are part of the sentence: clinicians and probation officers see the same

@@ -6,7 +6,7 @@ import type { UpdateScreeningInput } from "@/domain/schemas/screening";
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { writeWithHubCareConsent } from "../consent/require";
 import { ConflictError } from "../errors";
 

@@ -6,7 +6,7 @@ import type { CreateSeeRequestInput, HandleSeeRequestInput } from "@/domain/sche
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { ConflictError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 

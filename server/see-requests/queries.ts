@@ -7,7 +7,7 @@ import type { SeeRequestReason, SeeRequestStatus } from "@/domain/referrals";
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
-import { personInScope } from "../consent/person";
+import { personInScope } from "../people/in-scope";
 import { siteScope, UUID_PATTERN } from "../scope";
 
 export type OpenSeeRequestRow = {
