@@ -35,13 +35,20 @@ export function ctxFor(db: Database, user: { id: string; email: string; name: st
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role, siteIds }, db, ip: "127.0.0.1" };
 }
 
+// Sequences from a random start, not independent random draws: a few hundred random draws from a
+// million would collide now and then (the birthday problem) and make a test fail at random.
+let crnSequence = randomInt(26 * 1_000_000);
+let nhsSequence = randomInt(1_000_000);
+
 export function uniqueCrn(): string {
-  return `${String.fromCharCode(65 + randomInt(26))}${String(randomInt(1_000_000)).padStart(6, "0")}`;
+  crnSequence = (crnSequence + 1) % (26 * 1_000_000);
+  return `${String.fromCharCode(65 + Math.floor(crnSequence / 1_000_000))}${String(crnSequence % 1_000_000).padStart(6, "0")}`;
 }
 
 export function uniqueNhsNumber(): string {
   for (;;) {
-    const nine = `999${String(randomInt(1_000_000)).padStart(6, "0")}`;
+    nhsSequence = (nhsSequence + 1) % 1_000_000;
+    const nine = `999${String(nhsSequence).padStart(6, "0")}`;
     const check = nhsCheckDigit(nine);
     if (check !== null) return `${nine}${check}`;
   }
