@@ -6,3 +6,4 @@ export * from "./appointments";
 export * from "./audit";
 export * from "./health";
 export * from "./referrals";
+export * from "./idempotency";
