@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./health";
 export * from "./referrals";
 export * from "./idempotency";
+export * from "./sessions";
