@@ -1,6 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { logInfo, logWarn } from "../log";
 
 export type AuditEvent = {
   action: string;
@@ -29,6 +30,21 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     ip: event.ip ?? null,
     detail: event.detail ?? null,
   });
+  logSecurityEvent(event);
+}
+
+/**
+ * Sign-ins and refusals also go to the server log, for whoever watches it: the action, the
+ * outcome and the reason only. Who and whose record stay in the audit table, not the log.
+ */
+function logSecurityEvent(event: AuditEvent): void {
+  const signIn = event.action.startsWith("sign-in") || event.action.startsWith("sign-out");
+  if (event.outcome === "success" && !signIn) return;
+  const reason = typeof event.detail?.reason === "string" ? event.detail.reason : undefined;
+  const permission = typeof event.detail?.permission === "string" ? event.detail.permission : undefined;
+  const fields = { event: "security", action: event.action, outcome: event.outcome, reason, permission };
+  if (event.outcome === "success") logInfo("security event", fields);
+  else logWarn("security event", fields);
 }
 
 /** A read of a list that names people alongside health information (worklists): who looked, and at how many. */
