@@ -8,3 +8,4 @@ export * from "./health";
 export * from "./referrals";
 export * from "./idempotency";
 export * from "./sessions";
+export * from "./auth";

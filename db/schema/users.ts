@@ -9,6 +9,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: roleEnum("role").notNull(),
   disabled: boolean("disabled").notNull().default(false),
+  // Set by an administrator for an officer or pilot manager; clinicians and administrators always need it.
+  twoFactorRequired: boolean("two_factor_required").notNull().default(false),
   // Bumped whenever access changes (disable, role, sites, password): older sessions stop working.
   sessionVersion: integer("session_version").notNull().default(1),
   version: integer("version").notNull().default(1),
