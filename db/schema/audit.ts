@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid, bigserial } from "drizzle-orm/pg-core";
-import { auditOutcomeEnum } from "./enums";
+import { auditOutcomeEnum, roleEnum } from "./enums";
 
 /**
  * Who did what to which record, when, and whether it was allowed. No foreign keys: the trail must
@@ -12,6 +12,8 @@ export const auditEvents = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     userId: uuid("user_id"),
     actorEmail: text("actor_email"),
+    // The actor's role when the event was written (filled in by recordAudit from users): roles change.
+    actorRole: roleEnum("actor_role"),
     action: text("action").notNull(),
     outcome: auditOutcomeEnum("outcome").notNull(),
     personId: uuid("person_id"),
