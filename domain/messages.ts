@@ -139,3 +139,29 @@ export const referralMessages = {
   seeRequestOutcome: "Select whether the hub has seen the person or is closing the request",
   seeRequestHandled: "This request has already been dealt with. Reload the page to see the latest.",
 } as const;
+
+/** Sign-in protection, passwords and two-factor sign-in. */
+export const authMessages = {
+  // One message for a wrong password, an unknown email and a throttled account or address: the
+  // answer must not say which.
+  signInRefused:
+    "Enter a correct email address and password. If you have tried several times, wait 15 minutes and try again, or ask your administrator for help.",
+  passwordCommon: "Choose a password that is harder to guess: this one is on a list of common passwords",
+  passwordSameAsEmail: "Choose a password that is not your email address",
+  passwordsDiffer: "Enter the same new password twice",
+  currentPasswordWrong: "Enter your current password correctly",
+  newPasswordSame: "Choose a new password that is different from your current one",
+  codeFormat: "Enter the 6-digit code from your authenticator app, or a 10-character recovery code",
+  codeWrong: "Enter a correct code: the code may have expired, or it has already been used",
+  enrolCodeFormat: "Enter the 6-digit code shown in your authenticator app",
+  tooManyCodes: "Too many wrong codes. Wait 15 minutes and try again, or ask your administrator for help.",
+  challengeExpired: "Your sign-in has timed out. Sign in again.",
+} as const;
+
+/** Session timeouts: what a user reads when their session has ended. */
+export const sessionMessages = {
+  // Shown on a form submitted after the session ended; what was typed stays in the form.
+  sessionEnded: "Your session has ended. Sign in again in a new tab, then come back and submit again.",
+  signedOutIdle: (minutes: number) => `You were signed out after ${minutes} minutes without activity`,
+  signedOutAbsolute: (hours: number) => `You were signed out because you had been signed in for ${hours} hours`,
+} as const;

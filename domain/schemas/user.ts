@@ -1,21 +1,18 @@
 import { z } from "zod";
 import { messages, userMessages } from "../messages";
+import { newPasswordField } from "../passwords-schema";
 import { roles } from "../roles";
 import { choice, text, versionField } from "./fields";
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN } from "../passwords";
 
 const email = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() : ""),
   z.string().min(1, messages.required("an email address")).pipe(z.email({ error: messages.emailFormat }).max(254, messages.emailFormat)),
 );
 
-// Never trimmed: spaces are part of a password.
-const password = z.preprocess(
-  (v) => (typeof v === "string" ? v : ""),
-  z.string().min(1, messages.required("a password")).min(PASSWORD_MIN, messages.passwordLength).max(PASSWORD_MAX, messages.passwordLength),
-);
+// 12 to 128 characters and not a common password (domain/passwords.ts); never trimmed.
+const password = newPasswordField("a password");
 
 const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
