@@ -9,3 +9,4 @@ export * from "./referrals";
 export * from "./idempotency";
 export * from "./sessions";
 export * from "./auth";
+export * from "./rollups";
