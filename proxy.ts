@@ -27,6 +27,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Where the request was going, so a page that finds no session can send the user to sign in and
+  // back here (server/context.ts). Set, not trusted from the client: any incoming value is replaced.
+  requestHeaders.set("x-hub-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -165,3 +165,11 @@ export const sessionMessages = {
   signedOutIdle: (minutes: number) => `You were signed out after ${minutes} minutes without activity`,
   signedOutAbsolute: (hours: number) => `You were signed out because you had been signed in for ${hours} hours`,
 } as const;
+
+/** Session timeouts: what a user reads when their session has ended. */
+export const sessionMessages = {
+  // Shown on a form submitted after the session ended; what was typed stays in the form.
+  sessionEnded: "Your session has ended. Sign in again in a new tab, then come back and submit again.",
+  signedOutIdle: (minutes: number) => `You were signed out after ${minutes} minutes without activity`,
+  signedOutAbsolute: (hours: number) => `You were signed out because you had been signed in for ${hours} hours`,
+} as const;

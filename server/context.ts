@@ -4,9 +4,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Executor } from "@/db/client";
 import type { Role } from "@/domain/roles";
+import { signInPath } from "@/domain/return-to";
 import { getDb } from "./db";
 import { auth } from "./auth/config";
 import { loadActiveUser } from "./auth/session-user";
+import { checkSession, type ActiveSession } from "./auth/sessions";
+import { SessionEndedError } from "./errors";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; siteIds: string[] };
 
@@ -14,25 +17,51 @@ export type SessionUser = { id: string; email: string; name: string; role: Role;
 export type Ctx = { user: SessionUser; db: Executor; ip: string | null };
 
 /**
- * The signed-in user for this request, re-read from the database every time: a disabled user, or
- * one whose role, sites or password changed since signing in (session version), gets null.
+ * The signed-in user and their server-side session for this request. The session must still be
+ * good (server/auth/sessions.ts: not signed out, not idle, not too old), and this request counts
+ * as activity. The user is re-read from the database every time: a disabled user, or one whose
+ * role, sites or password changed since signing in (session version), gets null.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+export const getSessionState = cache(async (): Promise<{ user: SessionUser; session: ActiveSession } | null> => {
   const session = await auth();
   const id = session?.user?.id;
   const sessionVersion = session?.sessionVersion;
-  if (!id || typeof sessionVersion !== "number") return null;
-  return loadActiveUser(await getDb(), id, sessionVersion);
+  const sessionId = session?.sessionId;
+  if (!id || typeof sessionVersion !== "number" || typeof sessionId !== "string") return null;
+  const db = await getDb();
+  const checked = await checkSession(db, { sessionId, userId: id, touch: true, ip: await requestIp() });
+  if (!checked.ok) return null;
+  const user = await loadActiveUser(db, id, sessionVersion);
+  return user && { user, session: checked.session };
 });
+
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSessionState())?.user ?? null);
 
 export async function requestIp(): Promise<string | null> {
   const h = await headers();
   return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 }
 
-/** For pages and actions: the context, or off to the sign-in page. */
+/**
+ * For pages and actions: the context, or off to the sign-in page (coming back here afterwards).
+ *
+ * A server action is different: redirecting would throw away what the user typed. Its context
+ * instead refuses to name a user: the use case's first step (assertCan reads ctx.user) throws
+ * SessionEndedError, which handleForm turns into the form with its values and a "sign in again"
+ * message. Nothing can be read or written without a user, so this fails closed.
+ */
 export async function requireCtx(): Promise<Ctx> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
-  return { user, db: await getDb(), ip: await requestIp() };
+  const h = await headers();
+  if (user) return { user, db: await getDb(), ip: await requestIp() };
+  if (h.has("next-action")) {
+    return {
+      get user(): SessionUser {
+        throw new SessionEndedError();
+      },
+      db: await getDb(),
+      ip: await requestIp(),
+    };
+  }
+  redirect(signInPath(h.get("x-hub-path")));
 }

@@ -29,3 +29,11 @@ export class ValidationError extends Error {
     this.name = "ValidationError";
   }
 }
+
+/** A server action ran after the session ended (signed out elsewhere, idle or too old). */
+export class SessionEndedError extends Error {
+  constructor() {
+    super("session ended");
+    this.name = "SessionEndedError";
+  }
+}

@@ -2,8 +2,8 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { FormState } from "@/domain/form-state";
-import { messages } from "@/domain/messages";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { messages, sessionMessages } from "@/domain/messages";
+import { ConflictError, ForbiddenError, NotFoundError, SessionEndedError, ValidationError } from "./errors";
 import { logError } from "./log";
 
 const NEVER_ECHOED = /password|^\$ACTION|^idempotency/i;
@@ -67,6 +67,8 @@ export async function handleForm<S extends z.ZodType>(
     if (error instanceof ConflictError) return { ok: false, fieldErrors: {}, formError: error.userMessage, values };
     if (error instanceof ForbiddenError) return { ok: false, fieldErrors: {}, formError: messages.forbidden, values };
     if (error instanceof NotFoundError) return { ok: false, fieldErrors: {}, formError: messages.notFound, values };
+    // Signed out while the form was open: keep what was typed so it can be sent again after signing in.
+    if (error instanceof SessionEndedError) return { ok: false, fieldErrors: {}, formError: sessionMessages.sessionEnded, values };
     logError("form action failed", error);
     return { ok: false, fieldErrors: {}, formError: messages.unexpected, values };
   }

@@ -1,6 +1,5 @@
 "use server";
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import type { FormState } from "@/domain/form-state";
 import { messages } from "@/domain/messages";
 import { signIn, signOut } from "@/server/auth/config";
@@ -8,6 +7,7 @@ import { recordSignOut } from "@/server/auth/sign-out";
 import { ValidationError } from "@/server/errors";
 import { handleForm } from "@/server/form-action";
 import { signInSchema } from "@/domain/schemas/sign-in";
+import { safeReturnTo } from "@/domain/return-to";
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
   return handleForm(formData, signInSchema, async (input) => {
@@ -20,10 +20,9 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   });
 }
 
-/** Only a path on this site: an absolute URL in returnTo would be an open redirect. */
+/** Only a path on this site: an absolute URL in returnTo would be an open redirect (domain/return-to.ts). */
 function safeReturnPath(path: string | undefined): string {
-  const parsed = z.string().regex(/^\/(?!\/)[^\s\\]*$/).safeParse(path);
-  return parsed.success ? parsed.data : "/";
+  return safeReturnTo(path);
 }
 
 export async function signOutAction(): Promise<void> {

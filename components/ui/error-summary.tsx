@@ -1,5 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { sessionMessages } from "@/domain/messages";
+import { signInPath } from "@/domain/return-to";
 
 export type ErrorLink = { href: string; message: string };
 
@@ -25,6 +27,14 @@ export function ErrorSummary({ errors, formError }: { errors: ErrorLink[]; formE
         There is a problem
       </h2>
       {formError && <p className="mb-2 font-semibold">{formError}</p>}
+      {formError === sessionMessages.sessionEnded && (
+        // A new tab, so this form and what was typed in it stay as they are.
+        <p className="mb-2">
+          <a href={signInPath("/signed-in-again")} target="_blank" rel="noopener noreferrer" className="font-semibold text-danger">
+            Sign in again (opens in a new tab)
+          </a>
+        </p>
+      )}
       <ul className="list-none space-y-1">
         {errors.map((e) => (
           <li key={e.href + e.message}>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env } from "../env";
 import { getDb } from "../db";
 import { verifyCredentials } from "./verify-credentials";
+import { startSession } from "./sessions";
 
 declare module "next-auth" {
   interface User {
@@ -13,6 +14,8 @@ declare module "next-auth" {
   }
   interface Session {
     sessionVersion?: number;
+    /** The user_sessions row (server/auth/sessions.ts) that must still be good on every request. */
+    sessionId?: string;
     user: { id: string } & DefaultSession["user"];
   }
 }
@@ -41,8 +44,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
+        // A new server-side session per sign-in: the cookie names it, the database decides if it is still good.
+        token.sid = await startSession(await getDb(), user.id);
         token.uid = user.id;
         token.sv = user.sessionVersion;
         // Informational only: every request re-reads the role from the database.
@@ -53,6 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       if (typeof token.sv === "number") session.sessionVersion = token.sv;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

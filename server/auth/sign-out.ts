@@ -1,10 +1,18 @@
 import "server-only";
 import { getDb } from "../db";
-import { getSessionUser, requestIp } from "../context";
-import { recordAudit } from "../audit/record";
+import { auth } from "./config";
+import { requestIp } from "../context";
+import { endSession } from "./sessions";
 
+/**
+ * Ends the caller's server-side session (audited as sign-out) before the cookie is cleared, so a
+ * copy of the old cookie is refused from now on. Works for a session that already timed out too
+ * (then nothing is left to end).
+ */
 export async function recordSignOut(): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) return;
-  await recordAudit(await getDb(), { action: "sign-out", outcome: "success", userId: user.id, actorEmail: user.email, ip: await requestIp() });
+  const session = await auth();
+  const userId = session?.user?.id;
+  const sessionId = session?.sessionId;
+  if (!userId || typeof sessionId !== "string") return;
+  await endSession(await getDb(), { sessionId, userId, reason: "sign-out", actorEmail: session.user.email ?? null, ip: await requestIp() });
 }
