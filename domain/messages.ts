@@ -26,6 +26,7 @@ export const messages = {
   unexpected: "Sorry, there is a problem with the service. Try again later.",
   outcomeAlready: "An outcome has already been recorded for this appointment",
   outcomeFuture: "You cannot record attendance for an appointment that has not started yet",
+  submissionReused: "This form has already been used. Open the page again to start a new one.",
 } as const;
 
 export const appointmentMessages = {
@@ -156,14 +157,6 @@ export const authMessages = {
   enrolCodeFormat: "Enter the 6-digit code shown in your authenticator app",
   tooManyCodes: "Too many wrong codes. Wait 15 minutes and try again, or ask your administrator for help.",
   challengeExpired: "Your sign-in has timed out. Sign in again.",
-} as const;
-
-/** Session timeouts: what a user reads when their session has ended. */
-export const sessionMessages = {
-  // Shown on a form submitted after the session ended; what was typed stays in the form.
-  sessionEnded: "Your session has ended. Sign in again in a new tab, then come back and submit again.",
-  signedOutIdle: (minutes: number) => `You were signed out after ${minutes} minutes without activity`,
-  signedOutAbsolute: (hours: number) => `You were signed out because you had been signed in for ${hours} hours`,
 } as const;
 
 /** Session timeouts: what a user reads when their session has ended. */

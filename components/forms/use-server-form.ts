@@ -9,6 +9,16 @@ import type { ErrorLink } from "@/components/ui/error-summary";
 
 export type ServerFormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
+/** A v4 UUID; crypto.randomUUID exists only on HTTPS and localhost, getRandomValues everywhere. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * Binds a form to its server action and to the same zod schema the action uses. Without
  * JavaScript the form posts to the action and the server answers with errors and the typed
@@ -34,10 +44,22 @@ export function useServerForm(schema: z.ZodType, action: ServerFormAction, initi
     for (const name of Object.keys(form.getValues())) if (/password/i.test(name)) form.setValue(name, "");
   }, [state, form]);
 
+  // One idempotency key per form render and submission: a double click (or a queued repeat) sends
+  // the same key, so the server makes one record and sends both to it. The key is made at the
+  // first submission and replaced once a submission has finished, whatever its result, so the
+  // next thing submitted from this form (even after a redirect back to this page) is new. Create
+  // use cases read it (server/idempotency.ts); the others ignore it.
+  const idempotencyKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pending) idempotencyKey.current = null;
+  }, [pending]);
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
     void form.handleSubmit(() => {
       const data = new FormData(element);
+      idempotencyKey.current ??= newIdempotencyKey();
+      if (!data.has("idempotencyKey")) data.set("idempotencyKey", idempotencyKey.current);
       startTransition(() => formAction(data));
     })(event);
   };

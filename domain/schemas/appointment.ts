@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { appointmentKinds, appointmentOutcomes, allAppointmentTypes, appointmentTypes } from "../appointments";
 import { messages } from "../messages";
-import { checkbox, choice, combineDateParts, dateField, optionalText, uuidField, versionField } from "./fields";
+import { checkbox, choice, combineDateParts, dateField, idempotencyKeyField, optionalText, uuidField, versionField } from "./fields";
 
 const timeField = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : ""),
@@ -12,6 +12,7 @@ export const bookAppointmentSchema = z
   .preprocess(
     combineDateParts(["date"]),
     z.object({
+      idempotencyKey: idempotencyKeyField,
       personId: z.uuid(),
       kind: choice(appointmentKinds, "the kind of appointment"),
       type: choice(allAppointmentTypes, "the type of appointment"),
@@ -37,6 +38,7 @@ export const recordOutcomeSchema = z.preprocess(
     .object({
       appointmentId: z.uuid(),
       version: versionField,
+      idempotencyKey: idempotencyKeyField,
       outcome: choice(appointmentOutcomes, "what happened"),
       note: optionalText(500),
       newDate: z.string().optional(),

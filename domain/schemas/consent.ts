@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isRealDate, todayInLondon } from "../dates";
 import { consentDecisions, consentKinds, consentMethods } from "../health";
 import { healthRecordMessages } from "../messages";
-import { choice, combineDateParts, dateField, text, versionField } from "./fields";
+import { choice, combineDateParts, dateField, idempotencyKeyField, text, versionField } from "./fields";
 
 /*
  * Dates on the health record's forms (consent, GP registration, screening). They sit here, beside
@@ -43,6 +43,7 @@ export function datePartValues(name: string, iso: string | null | undefined): Re
 export const recordConsentSchema = z.preprocess(
   combineDateParts(["decidedOn"]),
   z.object({
+    idempotencyKey: idempotencyKeyField,
     personId: z.uuid(),
     kind: choice(consentKinds, "what the consent is for"),
     decision: choice(consentDecisions, "whether the person gave or refused consent"),

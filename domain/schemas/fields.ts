@@ -60,3 +60,10 @@ export const dateOfBirthField = dateField("date of birth").superRefine((iso, ctx
     if (age < 18 || age > 110) ctx.addIssue({ code: "custom", message: messages.dobPlausible });
   }
 });
+
+/**
+ * The key a create form carries, made once per form render (components/forms/use-server-form.ts):
+ * a repeat of the same submission makes no second record. Optional: a form posted before its
+ * script loaded has none and is simply not protected against repeats.
+ */
+export const idempotencyKeyField = z.preprocess((v) => (typeof v === "string" && v !== "" ? v : undefined), z.uuid().optional()).optional();

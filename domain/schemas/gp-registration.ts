@@ -4,7 +4,7 @@ import { gpBarriers, gpRegistrationTypes, gpStatuses, type GpBarrier, type GpReg
 import { healthRecordMessages, messages } from "../messages";
 import { isValidOdsCode } from "../ods-code";
 import { optionalDateField } from "./consent";
-import { choice, combineDateParts, optionalText } from "./fields";
+import { choice, combineDateParts, idempotencyKeyField, optionalText } from "./fields";
 
 export const gpRegistrationTypeLabels: Record<GpRegistrationType, string> = {
   permanent: "Permanent",
@@ -43,6 +43,7 @@ export const recordGpRegistrationSchema = z.preprocess(
   combineDateParts(["supportStartedOn", "registeredOn"]),
   z
     .object({
+      idempotencyKey: idempotencyKeyField,
       personId: z.uuid(),
       status: choice(gpStatuses, "whether the person is registered with a GP"),
       practiceName: optionalText(200),

@@ -24,7 +24,7 @@ import {
   type HsiTimeToFirst,
   type NeurodivergentCondition,
 } from "../questionnaires";
-import { optionalText, versionField } from "./fields";
+import { idempotencyKeyField, optionalText, versionField } from "./fields";
 
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 const toNumber = (v: unknown) => {
@@ -235,6 +235,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const NOT_LINKED = "none";
 
 export const startHealthCheckSchema = z.object({
+  idempotencyKey: idempotencyKeyField,
   personId: z.uuid(),
   appointmentId: z
     .preprocess((v) => (typeof v === "string" ? v : ""), z.string().refine((v) => v === NOT_LINKED || UUID.test(v), m.chooseAppointment))

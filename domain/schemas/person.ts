@@ -3,7 +3,7 @@ import { isValidCrn, normaliseCrn } from "../crn";
 import { messages } from "../messages";
 import { isValidNhsNumber, normaliseNhsNumber } from "../nhs-number";
 import { ethnicGroups, orderTypes, sexesRegisteredAtGp } from "../people";
-import { checkbox, choice, combineDateParts, dateOfBirthField, optionalText, optionalUuid, text, uuidField, versionField } from "./fields";
+import { checkbox, choice, combineDateParts, dateOfBirthField, idempotencyKeyField, optionalText, optionalUuid, text, uuidField, versionField } from "./fields";
 
 const personFields = {
   givenName: text("given name"),
@@ -29,7 +29,7 @@ const personFields = {
   requirementATR: checkbox,
 };
 
-export const createPersonSchema = z.preprocess(combineDateParts(["dateOfBirth"]), z.object(personFields));
+export const createPersonSchema = z.preprocess(combineDateParts(["dateOfBirth"]), z.object({ ...personFields, idempotencyKey: idempotencyKeyField }));
 export type CreatePersonInput = z.output<typeof createPersonSchema>;
 
 export const updatePersonSchema = z.preprocess(

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { closureReasons, referralUrgencies, type ClosureReason } from "../referrals";
 import { referralEvents, type ReferralEvent } from "../referral-lifecycle";
 import { messages, referralMessages as m } from "../messages";
-import { combineDateParts, dateField, optionalText, optionalUuid, text, versionField } from "./fields";
+import { combineDateParts, dateField, idempotencyKeyField, optionalText, optionalUuid, text, versionField } from "./fields";
 
 const stringOrBlank = (v: unknown) => (typeof v === "string" ? v : "");
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
@@ -20,6 +20,7 @@ const timeField = z
  */
 export const createReferralSchema = z
   .object({
+    idempotencyKey: idempotencyKeyField,
     personId: z.uuid(),
     serviceId: z.preprocess(stringOrBlank, z.uuid({ error: m.chooseService })),
     reason: text("the reason for the referral", 2000),

@@ -5,7 +5,7 @@ import { requirementKinds } from "../people";
 import { requirementStatuses, type RequirementStatus } from "../referrals";
 import { REQUIREMENT_MAX_MONTHS, REQUIREMENT_MIN_MONTHS, requirementProblems, type RequirementState } from "../requirements";
 import { optionalDateField, pastDateField } from "./consent";
-import { choice, combineDateParts, optionalText, text, versionField } from "./fields";
+import { choice, combineDateParts, idempotencyKeyField, optionalText, text, versionField } from "./fields";
 
 const dateFields = ["suitabilityAssessedOn", "madeOn", "treatmentStartedOn", "endedOn"];
 
@@ -62,7 +62,7 @@ function consistent(v: Record<string, unknown>, ctx: z.RefinementCtx) {
 export const createRequirementSchema = z.preprocess(
   combineDateParts(dateFields),
   z
-    .object({ personId: z.uuid(), kind: choice(requirementKinds, "the kind of requirement"), ...details })
+    .object({ idempotencyKey: idempotencyKeyField, personId: z.uuid(), kind: choice(requirementKinds, "the kind of requirement"), ...details })
     .superRefine(consistent, { when: () => true }),
 );
 export type CreateRequirementInput = z.output<typeof createRequirementSchema>;

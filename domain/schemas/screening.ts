@@ -3,7 +3,7 @@ import { isRealDate } from "../dates";
 import { recordedScreeningStatuses, screeningProgrammes, type RecordedScreeningStatus } from "../health";
 import { healthRecordMessages, messages } from "../messages";
 import { optionalDateField } from "./consent";
-import { choice, optionalText, combineDateParts } from "./fields";
+import { choice, combineDateParts, idempotencyKeyField, optionalText } from "./fields";
 
 /** The date that goes with each recorded status, and how the form asks for it. */
 export const screeningStatusDates = {
@@ -40,6 +40,7 @@ export const updateScreeningSchema = z.preprocess(
       personId: z.uuid(),
       programme: choice(screeningProgrammes, "a screening programme"),
       version: z.coerce.number().int().min(0),
+      idempotencyKey: idempotencyKeyField,
       status,
       discussedOn: optionalDateField(screeningStatusDates.discussed.what, { future: false }),
       bookedFor: optionalDateField(screeningStatusDates.booked.what, { future: true }),

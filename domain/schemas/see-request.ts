@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { seeRequestReasons } from "../referrals";
 import { referralMessages as m } from "../messages";
-import { optionalText, versionField } from "./fields";
+import { idempotencyKeyField, optionalText, versionField } from "./fields";
 
 /** A probation officer asks the hub to see someone: a reason from the list, in probation's words. */
 export const createSeeRequestSchema = z.object({
+  idempotencyKey: idempotencyKeyField,
   personId: z.uuid(),
   reason: z.preprocess((v) => (typeof v === "string" ? v : ""), z.enum(seeRequestReasons, { error: m.seeRequestReason })),
   note: optionalText(500),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { commissionerTypes, serviceCategories, type CommissionerType, type ServiceCategory } from "../referrals";
-import { choice, optionalText, text, uuidField, versionField } from "./fields";
+import { choice, idempotencyKeyField, optionalText, text, uuidField, versionField } from "./fields";
 
 /**
  * Who usually commissions each kind of service (DOMAIN.md "Referrals"); a hint on the form, not a
@@ -31,7 +31,7 @@ const serviceFields = {
   address: optionalText(300),
 };
 
-export const createServiceSchema = z.object({ siteId: uuidField("a site"), ...serviceFields });
+export const createServiceSchema = z.object({ idempotencyKey: idempotencyKeyField, siteId: uuidField("a site"), ...serviceFields });
 export type CreateServiceInput = z.output<typeof createServiceSchema>;
 
 /** A service stays at the site it was created for: referrals made to it belong to that site. */

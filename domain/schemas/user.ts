@@ -2,7 +2,7 @@ import { z } from "zod";
 import { messages, userMessages } from "../messages";
 import { newPasswordField } from "../passwords-schema";
 import { roles } from "../roles";
-import { choice, text, versionField } from "./fields";
+import { choice, idempotencyKeyField, text, versionField } from "./fields";
 
 export { PASSWORD_MAX, PASSWORD_MIN } from "../passwords";
 
@@ -33,6 +33,7 @@ const siteIds = z.preprocess(
 const role = choice(roles, "a role");
 
 export const createUserSchema = z.object({
+  idempotencyKey: idempotencyKeyField,
   name: text("the user's full name", 100),
   email,
   role,

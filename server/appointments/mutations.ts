@@ -9,6 +9,7 @@ import type { BookAppointmentInput, RecordOutcomeInput } from "@/domain/schemas/
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
+import { earlierResult, withIdempotency } from "../idempotency";
 import { ConflictError, ValidationError } from "../errors";
 import { followFirstAppointmentOutcome } from "../referrals/first-appointment";
 import { inMySites, siteScope } from "../scope";
@@ -32,31 +33,33 @@ export async function bookAppointment({ ctx, input, now = new Date() }: { ctx: C
   const startsAt = startInstant(input.date, input.time, { date: "date", time: "time" }, now);
 
   return ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(appointments)
-      .values({
+    return withIdempotency(tx, ctx, input.idempotencyKey, "appointment.create", async () => {
+      const [created] = await tx
+        .insert(appointments)
+        .values({
+          personId: person.id,
+          siteId: input.siteId,
+          kind: input.kind,
+          type: input.type,
+          startsAt,
+          durationMinutes: input.durationMinutes,
+          clinicianAttends: input.clinicianAttends,
+          createdById: ctx.user.id,
+        })
+        .returning({ id: appointments.id });
+      if (!created) throw new Error("insert returned no row");
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "appointment.create",
+        outcome: "success",
         personId: person.id,
         siteId: input.siteId,
-        kind: input.kind,
-        type: input.type,
-        startsAt,
-        durationMinutes: input.durationMinutes,
-        clinicianAttends: input.clinicianAttends,
-        createdById: ctx.user.id,
-      })
-      .returning({ id: appointments.id });
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "appointment.create",
-      outcome: "success",
-      personId: person.id,
-      siteId: input.siteId,
-      entityType: "appointment",
-      entityId: created.id,
-      detail: { kind: input.kind, type: input.type, startsAt: startsAt.toISOString() },
+        entityType: "appointment",
+        entityId: created.id,
+        detail: { kind: input.kind, type: input.type, startsAt: startsAt.toISOString() },
+      });
+      return created;
     });
-    return created;
   });
 }
 
@@ -75,6 +78,9 @@ export async function recordOutcome({ ctx, input, now = new Date() }: { ctx: Ctx
     return denyNotFound(ctx, "appointment.record-outcome", "appointment", input.appointmentId);
   }
   await assertCan(ctx, appointmentKindPermission(appointment.kind), "appointment.record-outcome");
+  // A repeat of a submission that already recorded this outcome lands where the first one did.
+  const earlier = await earlierResult<{ personId: string; replacementId?: string }>(ctx, input.idempotencyKey, "appointment.record-outcome");
+  if (earlier) return earlier.result;
   if (appointment.outcome) throw new ConflictError(messages.outcomeAlready);
   if (outcomeNeedsStartedAppointment(input.outcome) && appointment.startsAt.getTime() > now.getTime()) {
     throw new ValidationError({ outcome: messages.outcomeFuture });
@@ -85,50 +91,52 @@ export async function recordOutcome({ ctx, input, now = new Date() }: { ctx: Ctx
       : null;
 
   return ctx.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(appointments)
-      .set({
-        outcome: input.outcome,
-        outcomeNote: input.note,
-        outcomeRecordedAt: now,
-        outcomeRecordedById: ctx.user.id,
-        version: sql`${appointments.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(appointments.id, appointment.id), eq(appointments.version, input.version), sql`${appointments.outcome} is null`))
-      .returning({ id: appointments.id });
-    if (updated.length === 0) throw new ConflictError(messages.conflict);
-
-    let replacementId: string | undefined;
-    if (newStart) {
-      const [replacement] = await tx
-        .insert(appointments)
-        .values({
-          personId: appointment.personId,
-          siteId: appointment.siteId,
-          kind: appointment.kind,
-          type: appointment.type,
-          startsAt: newStart,
-          durationMinutes: appointment.durationMinutes,
-          clinicianAttends: appointment.clinicianAttends,
-          rescheduledFromId: appointment.id,
-          createdById: ctx.user.id,
+    return withIdempotency(tx, ctx, input.idempotencyKey, "appointment.record-outcome", async () => {
+      const updated = await tx
+        .update(appointments)
+        .set({
+          outcome: input.outcome,
+          outcomeNote: input.note,
+          outcomeRecordedAt: now,
+          outcomeRecordedById: ctx.user.id,
+          version: sql`${appointments.version} + 1`,
+          updatedAt: now,
         })
+        .where(and(eq(appointments.id, appointment.id), eq(appointments.version, input.version), sql`${appointments.outcome} is null`))
         .returning({ id: appointments.id });
-      replacementId = replacement?.id;
-    }
-    // A referral's first appointment moves the referral on (attended / did not attend), in this transaction.
-    await followFirstAppointmentOutcome(tx, ctx, { appointment, outcome: input.outcome, replacementId, now });
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "appointment.record-outcome",
-      outcome: "success",
-      personId: appointment.personId,
-      siteId: appointment.siteId,
-      entityType: "appointment",
-      entityId: appointment.id,
-      detail: { outcome: input.outcome, replacementId },
+      if (updated.length === 0) throw new ConflictError(messages.conflict);
+
+      let replacementId: string | undefined;
+      if (newStart) {
+        const [replacement] = await tx
+          .insert(appointments)
+          .values({
+            personId: appointment.personId,
+            siteId: appointment.siteId,
+            kind: appointment.kind,
+            type: appointment.type,
+            startsAt: newStart,
+            durationMinutes: appointment.durationMinutes,
+            clinicianAttends: appointment.clinicianAttends,
+            rescheduledFromId: appointment.id,
+            createdById: ctx.user.id,
+          })
+          .returning({ id: appointments.id });
+        replacementId = replacement?.id;
+      }
+      // A referral's first appointment moves the referral on (attended / did not attend), in this transaction.
+      await followFirstAppointmentOutcome(tx, ctx, { appointment, outcome: input.outcome, replacementId, now });
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "appointment.record-outcome",
+        outcome: "success",
+        personId: appointment.personId,
+        siteId: appointment.siteId,
+        entityType: "appointment",
+        entityId: appointment.id,
+        detail: { outcome: input.outcome, replacementId },
+      });
+      return { personId: appointment.personId, replacementId };
     });
-    return { personId: appointment.personId, replacementId };
   });
 }

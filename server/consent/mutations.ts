@@ -7,6 +7,7 @@ import type { RecordConsentInput, WithdrawConsentInput } from "@/domain/schemas/
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { ConflictError, ValidationError } from "../errors";
 import { personInScope } from "../people/in-scope";
 
@@ -19,30 +20,32 @@ export async function recordConsent({ ctx, input }: { ctx: Ctx; input: RecordCon
   const person = await personInScope(ctx, input.personId, "consent.record");
 
   return ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(consents)
-      .values({
+    return withIdempotency(tx, ctx, input.idempotencyKey, "consent.record", async () => {
+      const [created] = await tx
+        .insert(consents)
+        .values({
+          personId: person.id,
+          kind: input.kind,
+          decision: input.decision,
+          decidedOn: input.decidedOn,
+          informationVersion: input.informationVersion,
+          method: input.method,
+          recordedById: ctx.user.id,
+        })
+        .returning({ id: consents.id });
+      if (!created) throw new Error("insert returned no row");
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "consent.record",
+        outcome: "success",
         personId: person.id,
-        kind: input.kind,
-        decision: input.decision,
-        decidedOn: input.decidedOn,
-        informationVersion: input.informationVersion,
-        method: input.method,
-        recordedById: ctx.user.id,
-      })
-      .returning({ id: consents.id });
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "consent.record",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "consent",
-      entityId: created.id,
-      detail: { kind: input.kind, decision: input.decision, decidedOn: input.decidedOn, method: input.method, informationVersion: input.informationVersion },
+        siteId: person.siteId,
+        entityType: "consent",
+        entityId: created.id,
+        detail: { kind: input.kind, decision: input.decision, decidedOn: input.decidedOn, method: input.method, informationVersion: input.informationVersion },
+      });
+      return created;
     });
-    return created;
   });
 }
 

@@ -5,6 +5,7 @@ import type { RecordGpRegistrationInput } from "@/domain/schemas/gp-registration
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { personInScope } from "../people/in-scope";
 import { writeWithHubCareConsent } from "../consent/require";
 
@@ -17,37 +18,39 @@ export async function recordGpRegistration({ ctx, input }: { ctx: Ctx; input: Re
   const person = await personInScope(ctx, input.personId, "gp.record");
 
   return writeWithHubCareConsent(ctx, person, { action: "gp.record", entityType: "gp_registration" }, async (tx) => {
-    // Lock the person so two first saves cannot both become the status at enrolment.
-    await tx.select({ id: people.id }).from(people).where(eq(people.id, person.id)).for("update");
-    const [existing] = await tx.select({ n: count() }).from(gpRegistrations).where(eq(gpRegistrations.personId, person.id));
-    const atEnrolment = (existing?.n ?? 0) === 0;
-    const [created] = await tx
-      .insert(gpRegistrations)
-      .values({
+    return withIdempotency(tx, ctx, input.idempotencyKey, "gp.record", async () => {
+      // Lock the person so two first saves cannot both become the status at enrolment.
+      await tx.select({ id: people.id }).from(people).where(eq(people.id, person.id)).for("update");
+      const [existing] = await tx.select({ n: count() }).from(gpRegistrations).where(eq(gpRegistrations.personId, person.id));
+      const atEnrolment = (existing?.n ?? 0) === 0;
+      const [created] = await tx
+        .insert(gpRegistrations)
+        .values({
+          personId: person.id,
+          status: input.status,
+          practiceName: input.practiceName,
+          odsCode: input.odsCode,
+          registrationType: input.registrationType,
+          supportStartedOn: input.supportStartedOn,
+          registeredOn: input.registeredOn,
+          barriers: input.barriers,
+          note: input.note,
+          atEnrolment,
+          recordedById: ctx.user.id,
+        })
+        .returning({ id: gpRegistrations.id });
+      if (!created) throw new Error("insert returned no row");
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "gp.record",
+        outcome: "success",
         personId: person.id,
-        status: input.status,
-        practiceName: input.practiceName,
-        odsCode: input.odsCode,
-        registrationType: input.registrationType,
-        supportStartedOn: input.supportStartedOn,
-        registeredOn: input.registeredOn,
-        barriers: input.barriers,
-        note: input.note,
-        atEnrolment,
-        recordedById: ctx.user.id,
-      })
-      .returning({ id: gpRegistrations.id });
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "gp.record",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "gp_registration",
-      entityId: created.id,
-      detail: { status: input.status, odsCode: input.odsCode, atEnrolment },
+        siteId: person.siteId,
+        entityType: "gp_registration",
+        entityId: created.id,
+        detail: { status: input.status, odsCode: input.odsCode, atEnrolment },
+      });
+      return { id: created.id, atEnrolment };
     });
-    return { id: created.id, atEnrolment };
   });
 }

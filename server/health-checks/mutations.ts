@@ -9,6 +9,7 @@ import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { raiseAlert } from "../alerts/mutations";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { writeWithHubCareConsent } from "../consent/require";
 import { ConflictError, ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
@@ -32,25 +33,27 @@ export async function startHealthCheck({ ctx, input, now = new Date() }: { ctx: 
       if (!appointment) throw new ValidationError({ appointmentId: healthCheckMessages.appointmentNotLinkable });
     }
     if (!(await hasConsent(tx, person.id, "hub_care"))) return { refused: true as const };
-    const draft = await currentDraft(tx, ctx, person.id);
-    if (draft) return { id: draft.id, resumed: true };
+    return withIdempotency(tx, ctx, input.idempotencyKey, "health-check.create", async () => {
+      const draft = await currentDraft(tx, ctx, person.id);
+      if (draft) return { id: draft.id, resumed: true };
 
-    const [created] = await tx
-      .insert(healthChecks)
-      .values({ personId: person.id, siteId: person.siteId, appointmentId: input.appointmentId, createdById: ctx.user.id, updatedById: ctx.user.id, createdAt: now, updatedAt: now })
-      .returning({ id: healthChecks.id });
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "health-check.create",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "health_check",
-      entityId: created.id,
-      detail: { appointmentId: input.appointmentId },
+      const [created] = await tx
+        .insert(healthChecks)
+        .values({ personId: person.id, siteId: person.siteId, appointmentId: input.appointmentId, createdById: ctx.user.id, updatedById: ctx.user.id, createdAt: now, updatedAt: now })
+        .returning({ id: healthChecks.id });
+      if (!created) throw new Error("insert returned no row");
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "health-check.create",
+        outcome: "success",
+        personId: person.id,
+        siteId: person.siteId,
+        entityType: "health_check",
+        entityId: created.id,
+        detail: { appointmentId: input.appointmentId },
+      });
+      return { id: created.id, resumed: false };
     });
-    return { id: created.id, resumed: false };
   });
 
   if ("refused" in outcome) {

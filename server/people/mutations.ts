@@ -8,6 +8,7 @@ import type { Executor } from "@/db/client";
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { ConflictError, ValidationError } from "../errors";
 import { uniqueViolation } from "../db-errors";
 import { inMySites, siteScope } from "../scope";
@@ -73,21 +74,23 @@ export async function createPerson({ ctx, input, enrolledOn }: { ctx: Ctx; input
   await assertCan(ctx, "person:create", "person.create");
   try {
     return await ctx.db.transaction(async (tx) => {
-      await checkPersonFields(tx, ctx, input);
-      const [created] = await tx.insert(people).values({ ...personColumns(input), enrolledOn }).returning({ id: people.id });
-      if (!created) throw new Error("insert returned no row");
-      const kinds = chosenRequirements(input);
-      if (kinds.length) await tx.insert(treatmentRequirements).values(kinds.map((kind) => ({ personId: created.id, kind })));
-      await recordAudit(tx, {
-        ...actor(ctx),
-        action: "person.create",
-        outcome: "success",
-        personId: created.id,
-        siteId: input.siteId,
-        entityType: "person",
-        entityId: created.id,
+      return withIdempotency(tx, ctx, input.idempotencyKey, "person.create", async () => {
+        await checkPersonFields(tx, ctx, input);
+        const [created] = await tx.insert(people).values({ ...personColumns(input), enrolledOn }).returning({ id: people.id });
+        if (!created) throw new Error("insert returned no row");
+        const kinds = chosenRequirements(input);
+        if (kinds.length) await tx.insert(treatmentRequirements).values(kinds.map((kind) => ({ personId: created.id, kind })));
+        await recordAudit(tx, {
+          ...actor(ctx),
+          action: "person.create",
+          outcome: "success",
+          personId: created.id,
+          siteId: input.siteId,
+          entityType: "person",
+          entityId: created.id,
+        });
+        return created;
       });
-      return created;
     });
   } catch (error) {
     rethrowUnique(error);

@@ -10,6 +10,7 @@ import type { CreateReferralInput, TransitionReferralInput } from "@/domain/sche
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { personInScope } from "../people/in-scope";
 import { writeWithHubCareConsent } from "../consent/require";
 import { ConflictError, ValidationError } from "../errors";
@@ -56,38 +57,40 @@ export async function createReferral({ ctx, input, now = new Date() }: { ctx: Ct
   if (!service || Object.keys(errors).length) throw new ValidationError(errors);
 
   return writeWithHubCareConsent(ctx, person, { action: "referral.create", entityType: "referral" }, async (tx) => {
-    const [created] = await tx
-      .insert(referrals)
-      .values({
+    return withIdempotency(tx, ctx, input.idempotencyKey, "referral.create", async () => {
+      const [created] = await tx
+        .insert(referrals)
+        .values({
+          personId: person.id,
+          siteId: person.siteId,
+          serviceId: service.id,
+          healthCheckId,
+          reason: input.reason,
+          urgency: input.urgency,
+          personAgreed: input.personAgreed,
+          status: "draft",
+          createdById: ctx.user.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: referrals.id, version: referrals.version });
+      if (!created) throw new Error("insert returned no row");
+      await tx.insert(referralEvents).values({ referralId: created.id, fromStatus: null, toStatus: "draft", at: now, byId: ctx.user.id });
+      // The reason is clinical: it stays on the referral, not in the audit trail.
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "referral.create",
+        outcome: "success",
         personId: person.id,
         siteId: person.siteId,
-        serviceId: service.id,
-        healthCheckId,
-        reason: input.reason,
-        urgency: input.urgency,
-        personAgreed: input.personAgreed,
-        status: "draft",
-        createdById: ctx.user.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: referrals.id, version: referrals.version });
-    if (!created) throw new Error("insert returned no row");
-    await tx.insert(referralEvents).values({ referralId: created.id, fromStatus: null, toStatus: "draft", at: now, byId: ctx.user.id });
-    // The reason is clinical: it stays on the referral, not in the audit trail.
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "referral.create",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "referral",
-      entityId: created.id,
-      detail: { serviceId: service.id, category: service.category, urgency: input.urgency, personAgreed: input.personAgreed, healthCheckId },
+        entityType: "referral",
+        entityId: created.id,
+        detail: { serviceId: service.id, category: service.category, urgency: input.urgency, personAgreed: input.personAgreed, healthCheckId },
+      });
+      if (!input.send) return { id: created.id, status: "draft" as const };
+      const sent = await applyReferralStep(tx, ctx, { referral: { id: created.id, personId: person.id, siteId: person.siteId, status: "draft", version: created.version }, event: "send", now });
+      return { id: created.id, status: sent.to };
     });
-    if (!input.send) return { id: created.id, status: "draft" as const };
-    const sent = await applyReferralStep(tx, ctx, { referral: { id: created.id, personId: person.id, siteId: person.siteId, status: "draft", version: created.version }, event: "send", now });
-    return { id: created.id, status: sent.to };
   });
 }
 

@@ -7,6 +7,7 @@ import type { CreateRequirementInput, RecordReviewInput, UpdateRequirementInput 
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { personInScope } from "../people/in-scope";
 import { ConflictError, ValidationError } from "../errors";
 import { peopleInScope, requirementInScope } from "./scope";
@@ -43,30 +44,32 @@ export async function createRequirement({ ctx, input }: { ctx: Ctx; input: Creat
   assertConsistent(input);
 
   return ctx.db.transaction(async (tx) => {
-    // Lock the person so two people adding the same kind at once cannot both succeed.
-    await tx.select({ id: people.id }).from(people).where(eq(people.id, person.id)).for("update");
-    const sameKind = await tx
-      .select({ status: treatmentRequirements.status })
-      .from(treatmentRequirements)
-      .where(and(eq(treatmentRequirements.personId, person.id), eq(treatmentRequirements.kind, input.kind)));
-    if (sameKind.some((r) => requirementIsOpen(r.status))) throw new ValidationError({ kind: requirementMessages.alreadyOpen(input.kind) });
+    return withIdempotency(tx, ctx, input.idempotencyKey, "requirement.create", async () => {
+      // Lock the person so two people adding the same kind at once cannot both succeed.
+      await tx.select({ id: people.id }).from(people).where(eq(people.id, person.id)).for("update");
+      const sameKind = await tx
+        .select({ status: treatmentRequirements.status })
+        .from(treatmentRequirements)
+        .where(and(eq(treatmentRequirements.personId, person.id), eq(treatmentRequirements.kind, input.kind)));
+      if (sameKind.some((r) => requirementIsOpen(r.status))) throw new ValidationError({ kind: requirementMessages.alreadyOpen(input.kind) });
 
-    const [created] = await tx
-      .insert(treatmentRequirements)
-      .values({ personId: person.id, kind: input.kind, ...requirementColumns(input) })
-      .returning({ id: treatmentRequirements.id });
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "requirement.create",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "treatment_requirement",
-      entityId: created.id,
-      detail: { kind: input.kind, status: input.status },
+      const [created] = await tx
+        .insert(treatmentRequirements)
+        .values({ personId: person.id, kind: input.kind, ...requirementColumns(input) })
+        .returning({ id: treatmentRequirements.id });
+      if (!created) throw new Error("insert returned no row");
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "requirement.create",
+        outcome: "success",
+        personId: person.id,
+        siteId: person.siteId,
+        entityType: "treatment_requirement",
+        entityId: created.id,
+        detail: { kind: input.kind, status: input.status },
+      });
+      return created;
     });
-    return created;
   });
 }
 

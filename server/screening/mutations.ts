@@ -6,6 +6,7 @@ import type { UpdateScreeningInput } from "@/domain/schemas/screening";
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { personInScope } from "../people/in-scope";
 import { writeWithHubCareConsent } from "../consent/require";
 import { ConflictError } from "../errors";
@@ -45,31 +46,33 @@ export async function updateScreening({ ctx, input, now = new Date() }: { ctx: C
   };
 
   return writeWithHubCareConsent(ctx, person, { action: "screening.update", entityType: "screening" }, async (tx) => {
-    const saved =
-      input.version === 0
-        ? await tx
-            .insert(screenings)
-            .values({ personId: person.id, programme: input.programme, ...columns, version: 1 })
-            .onConflictDoNothing({ target: [screenings.personId, screenings.programme] })
-            .returning({ id: screenings.id, version: screenings.version })
-        : await tx
-            .update(screenings)
-            .set({ ...columns, version: sql`${screenings.version} + 1` })
-            .where(and(eq(screenings.personId, person.id), eq(screenings.programme, input.programme), eq(screenings.version, input.version)))
-            .returning({ id: screenings.id, version: screenings.version });
-    const [row] = saved;
-    // Someone else saved first: created the row, or changed it since the form was opened.
-    if (!row) throw new ConflictError(messages.conflict);
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "screening.update",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "screening",
-      entityId: row.id,
-      detail: { programme: input.programme, status: input.status, version: row.version },
+    return withIdempotency(tx, ctx, input.idempotencyKey, "screening.update", async () => {
+      const saved =
+        input.version === 0
+          ? await tx
+              .insert(screenings)
+              .values({ personId: person.id, programme: input.programme, ...columns, version: 1 })
+              .onConflictDoNothing({ target: [screenings.personId, screenings.programme] })
+              .returning({ id: screenings.id, version: screenings.version })
+          : await tx
+              .update(screenings)
+              .set({ ...columns, version: sql`${screenings.version} + 1` })
+              .where(and(eq(screenings.personId, person.id), eq(screenings.programme, input.programme), eq(screenings.version, input.version)))
+              .returning({ id: screenings.id, version: screenings.version });
+      const [row] = saved;
+      // Someone else saved first: created the row, or changed it since the form was opened.
+      if (!row) throw new ConflictError(messages.conflict);
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "screening.update",
+        outcome: "success",
+        personId: person.id,
+        siteId: person.siteId,
+        entityType: "screening",
+        entityId: row.id,
+        detail: { programme: input.programme, status: input.status, version: row.version },
+      });
+      return { version: row.version };
     });
-    return { version: row.version };
   });
 }

@@ -6,6 +6,7 @@ import type { CreateSeeRequestInput, HandleSeeRequestInput } from "@/domain/sche
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { personInScope } from "../people/in-scope";
 import { ConflictError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
@@ -15,23 +16,25 @@ export async function createSeeRequest({ ctx, input, now = new Date() }: { ctx: 
   await assertCan(ctx, "see-request:create", "see-request.create");
   const person = await personInScope(ctx, input.personId, "see-request.create");
   return ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(seeRequests)
-      .values({ personId: person.id, siteId: person.siteId, reason: input.reason, note: input.note, requestedById: ctx.user.id, requestedAt: now })
-      .returning({ id: seeRequests.id });
-    if (!created) throw new Error("insert returned no row");
-    // The reason is a code from probation's list; the free-text note stays on the request.
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "see-request.create",
-      outcome: "success",
-      personId: person.id,
-      siteId: person.siteId,
-      entityType: "see_request",
-      entityId: created.id,
-      detail: { reason: input.reason },
+    return withIdempotency(tx, ctx, input.idempotencyKey, "see-request.create", async () => {
+      const [created] = await tx
+        .insert(seeRequests)
+        .values({ personId: person.id, siteId: person.siteId, reason: input.reason, note: input.note, requestedById: ctx.user.id, requestedAt: now })
+        .returning({ id: seeRequests.id });
+      if (!created) throw new Error("insert returned no row");
+      // The reason is a code from probation's list; the free-text note stays on the request.
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "see-request.create",
+        outcome: "success",
+        personId: person.id,
+        siteId: person.siteId,
+        entityType: "see_request",
+        entityId: created.id,
+        detail: { reason: input.reason },
+      });
+      return created;
     });
-    return created;
   });
 }
 

@@ -7,6 +7,7 @@ import type { CreateServiceInput, SetServiceActiveInput, UpdateServiceInput } fr
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { ConflictError, ValidationError } from "../errors";
 import { inMySites, siteScope, UUID_PATTERN } from "../scope";
 
@@ -38,22 +39,24 @@ export async function createService({ ctx, input }: { ctx: Ctx; input: CreateSer
   await assertCan(ctx, "service:manage", "service.create");
   if (!inMySites(ctx, input.siteId)) throw new ValidationError({ siteId: messages.siteNotYours });
   return ctx.db.transaction(async (tx) => {
-    await assertNameFree(tx, input.siteId, input.name);
-    const [created] = await tx
-      .insert(services)
-      .values({ siteId: input.siteId, ...serviceColumns(input) })
-      .returning({ id: services.id });
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, {
-      ...actor(ctx),
-      action: "service.create",
-      outcome: "success",
-      siteId: input.siteId,
-      entityType: "service",
-      entityId: created.id,
-      detail: { name: input.name, category: input.category, commissionerType: input.commissionerType },
+    return withIdempotency(tx, ctx, input.idempotencyKey, "service.create", async () => {
+      await assertNameFree(tx, input.siteId, input.name);
+      const [created] = await tx
+        .insert(services)
+        .values({ siteId: input.siteId, ...serviceColumns(input) })
+        .returning({ id: services.id });
+      if (!created) throw new Error("insert returned no row");
+      await recordAudit(tx, {
+        ...actor(ctx),
+        action: "service.create",
+        outcome: "success",
+        siteId: input.siteId,
+        entityType: "service",
+        entityId: created.id,
+        detail: { name: input.name, category: input.category, commissionerType: input.commissionerType },
+      });
+      return created;
     });
-    return created;
   });
 }
 

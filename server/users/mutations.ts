@@ -6,6 +6,7 @@ import type { CreateUserInput, ResetPasswordInput, SetUserDisabledInput, UpdateU
 import type { Ctx } from "../context";
 import { actor, assertCan, denyNotFound } from "../authz";
 import { recordAudit } from "../audit/record";
+import { withIdempotency } from "../idempotency";
 import { hashPassword } from "../auth/passwords";
 import { uniqueViolation } from "../db-errors";
 import { ConflictError, ValidationError } from "../errors";
@@ -40,24 +41,26 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
   const passwordHash = await hashPassword(input.password);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const errors = sitesError(ctx, input.siteIds);
-      // Emails are unique across every site; the message does not say where the match is.
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-      if (taken) errors.email = messages.emailTaken;
-      if (Object.keys(errors).length) throw new ValidationError(errors);
+      return withIdempotency(tx, ctx, input.idempotencyKey, "user.create", async () => {
+        const errors = sitesError(ctx, input.siteIds);
+        // Emails are unique across every site; the message does not say where the match is.
+        const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+        if (taken) errors.email = messages.emailTaken;
+        if (Object.keys(errors).length) throw new ValidationError(errors);
 
-      const [created] = await tx.insert(users).values({ name: input.name, email, role: input.role, passwordHash }).returning({ id: users.id });
-      if (!created) throw new Error("insert returned no row");
-      await tx.insert(userSites).values(input.siteIds.map((siteId) => ({ userId: created.id, siteId })));
-      await recordAudit(tx, {
-        ...actor(ctx),
-        action: "user.create",
-        outcome: "success",
-        entityType: "user",
-        entityId: created.id,
-        detail: { role: input.role, siteIds: input.siteIds },
+        const [created] = await tx.insert(users).values({ name: input.name, email, role: input.role, passwordHash }).returning({ id: users.id });
+        if (!created) throw new Error("insert returned no row");
+        await tx.insert(userSites).values(input.siteIds.map((siteId) => ({ userId: created.id, siteId })));
+        await recordAudit(tx, {
+          ...actor(ctx),
+          action: "user.create",
+          outcome: "success",
+          entityType: "user",
+          entityId: created.id,
+          detail: { role: input.role, siteIds: input.siteIds },
+        });
+        return created;
       });
-      return created;
     });
   } catch (error) {
     rethrowUnique(error);
