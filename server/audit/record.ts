@@ -1,6 +1,7 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, users } from "@/db/schema";
 import { logInfo, logWarn } from "../log";
 
 export type AuditEvent = {
@@ -23,6 +24,8 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     outcome: event.outcome,
     userId: event.userId ?? null,
     actorEmail: event.actorEmail ?? null,
+    // Read in the same statement, so the row keeps the role the actor had at that moment.
+    actorRole: event.userId ? sql`(select ${users.role} from ${users} where ${users.id} = ${event.userId})` : null,
     personId: event.personId ?? null,
     siteId: event.siteId ?? null,
     entityType: event.entityType ?? null,

@@ -83,6 +83,17 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         />
       </section>
 
+      {can(ctx.user.role, "health:read") && (
+        <ul className="mb-6 flex list-none flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href={`/people/${person.id}/history`}>Who has viewed or changed this record</Link>
+          </li>
+          <li>
+            <Link href={`/people/${person.id}/subject-access`}>Subject access report</Link>
+          </li>
+        </ul>
+      )}
+
       {/* Each role gets only its own shape of health data from the server: the officer's card never receives clinical fields. */}
       {can(ctx.user.role, "requirement:read") && <RequirementsCard ctx={ctx} personId={person.id} />}
       {can(ctx.user.role, "health:read") && <HealthSummary ctx={ctx} personId={person.id} />}
