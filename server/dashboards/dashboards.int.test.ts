@@ -28,6 +28,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import type { Dashboard } from "./build";
 import { exportDashboardTable } from "./export";
 import { getDashboard } from "./measures";
+import { refreshDashboardRollups } from "./rollups";
 
 let handle: DatabaseHandle;
 let db: Database;
@@ -186,6 +187,8 @@ beforeAll(async () => {
   await appt(p(2), "2026-02-11T10:00:00Z", "dna_unacceptable", "health");
   await appt(p(3), "2026-02-12T10:00:00Z", null);
   await appt(p(12), "2026-03-31T23:30:00Z", "dna_unacceptable");
+  // The dashboard reads the rollups: refreshed once the data is in, as the app would.
+  await refreshDashboardRollups(db);
 });
 afterAll(async () => handle?.close());
 
@@ -222,6 +225,14 @@ describe("one site (a clinician at site A): every measure", () => {
   let d: Dashboard;
   beforeAll(async () => {
     d = await getDashboard({ ctx: clinicianA, input: Q1, now: NOW });
+  });
+
+  it("reads the rollups, as at their last refresh, with the same figures as the base tables", async () => {
+    const dashboard = await getDashboard({ ctx: clinicianA, input: Q1, now: NOW });
+    expect(dashboard.asAt).toBeInstanceOf(Date);
+    const fromBase = await getDashboard({ ctx: clinicianA, input: Q1, now: NOW, source: "base" });
+    expect(fromBase.asAt).toBeNull();
+    expect({ ...dashboard, asAt: null }).toEqual(fromBase);
   });
 
   it("shows the one site only, for the period asked", () => {

@@ -3,11 +3,15 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, sql, type SQ
 import { appointments, gpRegistrations, healthChecks, people, referrals, screenings, services, sites, treatmentRequirements } from "@/db/schema";
 import { londonDayBounds, todayInLondon } from "@/domain/dates";
 import { checkPeriod, dayAfter, type Period } from "@/domain/dashboard/periods";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Database } from "@/db/client";
 import type { Ctx } from "../context";
+import { logError } from "../log";
 import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { buildDashboard, type Dashboard, type DashboardData, type DashboardSite } from "./build";
+import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
 export type { Dashboard } from "./build";
 
@@ -47,32 +51,150 @@ export async function getEarliestEnrolment({ ctx }: { ctx: Ctx }): Promise<strin
   return row?.first ?? null;
 }
 
+/** Where probation attendance is read from: the rollups (rollups.ts), or the appointments table itself. */
+export type DashboardSource = "rollups" | "base";
+
+/** A dashboard and when the rollups it read were refreshed (null: it read the base tables). */
+export type DashboardWithAsAt = Dashboard & { asAt: Date | null };
+
 /**
  * The pilot dashboard for a period: every DOMAIN.md measure per site and for the selected sites
  * together, with small numbers suppressed here, before anything leaves the server. Aggregates
  * only: no names, no record ids. Every query is limited to the user's sites in its SQL (and then
- * to the sites asked for). Reads the base tables directly; rollups for scale are not built yet.
+ * to the sites asked for). Probation attendance comes from the rollups once they have been
+ * refreshed (the appointments table until then); rollups older than a few minutes are refreshed
+ * in the background, never while the caller waits.
  */
-export async function getDashboard({ ctx, input, now = new Date() }: { ctx: Ctx; input: DashboardInput; now?: Date }): Promise<Dashboard> {
+export async function getDashboard({
+  ctx,
+  input,
+  now = new Date(),
+  source,
+}: {
+  ctx: Ctx;
+  input: DashboardInput;
+  now?: Date;
+  /** Tests and the benchmark pin it; by default the rollups when they have ever been refreshed. */
+  source?: DashboardSource;
+}): Promise<DashboardWithAsAt> {
   await assertCan(ctx, "dashboard:read", "dashboard.view");
   const checked = checkPeriod({ from: input.from, to: input.to }, todayInLondon(now));
   if (!checked.ok) throw new ValidationError({ ...checked.errors });
   const selected = await selectSites(ctx, input.siteIds, "dashboard.view");
-  const data = await loadDashboardData(ctx, selected, checked.period);
-  return buildDashboard(data, checked.period);
+  const asAt = source === "base" ? null : await rollupsRefreshedAt(ctx.db);
+  if (source === undefined) refreshInBackgroundIfStale(ctx.db as Database, asAt, new Date(), (error) => logError("Dashboard rollup refresh failed", error));
+  const used: DashboardSource = source ?? (asAt ? "rollups" : "base");
+  const data = await loadDashboardData(ctx, selected, checked.period, used);
+  return { ...buildDashboard(data, checked.period), asAt: used === "rollups" ? asAt : null };
 }
 
-async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Period): Promise<DashboardData> {
+/**
+ * Probation attendance from the rollups, exactly as the base-table queries count it. Before
+ * enrolment: per person, independent of the period. After enrolment, to the end of the period:
+ * the person's total when their last such appointment falls within the period, otherwise counted
+ * from the appointments table for those people only (none when the period ends today). The
+ * monthly trend: per site and day.
+ */
+async function attendanceFromRollups(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | undefined, period: Period) {
+  const db = ctx.db;
+  const { end } = londonDayBounds(period.from, dayAfter(period));
+  const pa = sql.identifier("dashboard_person_attendance");
+  const ad = sql.identifier("dashboard_attendance_days");
+  const paSite = sql`${pa}.site_id`;
+  const inPeriod = sql`${pa}.enrolled_on between ${period.from} and ${period.to}`;
+  const cohortPa = and(cohortSites(paSite as unknown as AnyPgColumn), inPeriod);
+  const [summed, openAfter, months] = await Promise.all([
+    db.execute<{ site_id: string; before_recorded: number; before_missed: number; after_recorded: number; after_missed: number }>(sql`
+      select ${paSite} as site_id,
+        coalesce(sum(before_recorded), 0)::int as before_recorded, coalesce(sum(before_missed), 0)::int as before_missed,
+        coalesce(sum(after_recorded) filter (where after_last_day <= ${period.to}), 0)::int as after_recorded,
+        coalesce(sum(after_missed) filter (where after_last_day <= ${period.to}), 0)::int as after_missed
+      from ${pa} where ${cohortPa} group by ${paSite}`),
+    db.execute<{ site_id: string; recorded: number; missed: number }>(sql`
+      select ${paSite} as site_id, count(*)::int as recorded,
+        count(*) filter (where ${inArray(appointments.outcome, [...MISSED_OUTCOMES])})::int as missed
+      from ${pa} join ${appointments} on ${appointments.personId} = ${pa}.person_id
+      where ${cohortPa} and ${pa}.after_last_day > ${period.to}
+        and ${appointments.kind} = 'probation' and ${inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES])}
+        and (${appointments.startsAt} at time zone 'Europe/London')::date >= ${pa}.enrolled_on and ${appointments.startsAt} < ${end}
+      group by ${paSite}`),
+    db.execute<{ site_id: string; month: string; recorded: number; missed: number }>(sql`
+      select site_id, to_char(day, 'YYYY-MM') as month, sum(recorded)::int as recorded, sum(missed)::int as missed
+      from ${ad} where ${cohortSites(sql`${ad}.site_id` as unknown as AnyPgColumn)} and day between ${period.from} and ${period.to}
+      group by site_id, to_char(day, 'YYYY-MM')`),
+  ]);
+  const around: { siteId: string; before: boolean; recorded: number; missed: number }[] = [];
+  for (const r of rowsOf<{ site_id: string; before_recorded: number; before_missed: number; after_recorded: number; after_missed: number }>(summed)) {
+    around.push({ siteId: r.site_id, before: true, recorded: Number(r.before_recorded), missed: Number(r.before_missed) });
+    around.push({ siteId: r.site_id, before: false, recorded: Number(r.after_recorded), missed: Number(r.after_missed) });
+  }
+  for (const r of rowsOf<{ site_id: string; recorded: number; missed: number }>(openAfter)) around.push({ siteId: r.site_id, before: false, recorded: Number(r.recorded), missed: Number(r.missed) });
+  const byMonth = rowsOf<{ site_id: string; month: string; recorded: number; missed: number }>(months).map((r) => ({ siteId: r.site_id, month: r.month, recorded: Number(r.recorded), missed: Number(r.missed) }));
+  return [around, byMonth] as const;
+}
+
+/** db.execute answers an array on postgres.js and { rows } on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Period, source: DashboardSource): Promise<DashboardData> {
   const { start, end } = londonDayBounds(period.from, dayAfter(period));
   // Everyone counted: at the user's sites (scope in the SQL), at the sites asked for, enrolled by the end of the period.
-  const cohort = and(inArray(people.siteId, siteScope(ctx)), inArray(people.siteId, selected.length ? selected.map((s) => s.id) : siteScope(ctx)), lte(people.enrolledOn, period.to));
+  const cohortSites = (column: AnyPgColumn) => and(inArray(column, siteScope(ctx)), inArray(column, selected.length ? selected.map((s) => s.id) : siteScope(ctx)));
+  const cohort = and(cohortSites(people.siteId), lte(people.enrolledOn, period.to));
   const cohortIds = ctx.db.select({ id: people.id }).from(people).where(cohort);
   const db = ctx.db;
   const londonDay = sql`(${appointments.startsAt} at time zone 'Europe/London')::date`;
   const beforeEnrolment = sql<boolean>`${londonDay} < ${people.enrolledOn}`;
   const londonMonth = sql<string>`to_char(${appointments.startsAt} at time zone 'Europe/London', 'YYYY-MM')`;
 
-  const [peopleRows, completedChecks, latestChecks, smokingHistory, gpRows, screeningRows, referralRows, requirementRows, aroundEnrolment, byMonth] = await Promise.all([
+  // Attendance from the base tables (rollups never refreshed, and the equivalence tests).
+  function attendanceFromBase() {
+    return Promise.all([
+    db
+      .select({
+        siteId: people.siteId,
+        before: beforeEnrolment,
+        recorded: sql<number>`count(*)`.mapWith(Number),
+        missed: sql<number>`count(*) filter (where ${inArray(appointments.outcome, [...MISSED_OUTCOMES])})`.mapWith(Number),
+      })
+      .from(appointments)
+      .innerJoin(people, eq(people.id, appointments.personId))
+      .where(
+        and(
+          cohort,
+          gte(people.enrolledOn, period.from),
+          eq(appointments.kind, "probation"),
+          inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES]),
+          lt(appointments.startsAt, end),
+        ),
+      )
+      .groupBy(people.siteId, beforeEnrolment),
+    db
+      .select({
+        siteId: people.siteId,
+        month: londonMonth,
+        recorded: sql<number>`count(*)`.mapWith(Number),
+        missed: sql<number>`count(*) filter (where ${inArray(appointments.outcome, [...MISSED_OUTCOMES])})`.mapWith(Number),
+      })
+      .from(appointments)
+      .innerJoin(people, eq(people.id, appointments.personId))
+      .where(
+        and(
+          cohort,
+          eq(appointments.kind, "probation"),
+          inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES]),
+          gte(appointments.startsAt, start),
+          lt(appointments.startsAt, end),
+          sql`${londonDay} >= ${people.enrolledOn}`,
+        ),
+      )
+      .groupBy(people.siteId, londonMonth),
+    ]);
+  }
+
+  const [peopleRows, completedChecks, latestChecks, smokingHistory, gpRows, screeningRows, referralRows, requirementRows, [aroundEnrolment, byMonth]] = await Promise.all([
     db
       .select({
         id: people.id,
@@ -138,46 +260,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
       .select({ personId: treatmentRequirements.personId, status: treatmentRequirements.status, treatmentStartedOn: treatmentRequirements.treatmentStartedOn, endedOn: treatmentRequirements.endedOn })
       .from(treatmentRequirements)
       .where(inArray(treatmentRequirements.personId, cohortIds)),
-    // Attendance is counted in SQL: appointments are by far the largest table.
-    db
-      .select({
-        siteId: people.siteId,
-        before: beforeEnrolment,
-        recorded: sql<number>`count(*)`.mapWith(Number),
-        missed: sql<number>`count(*) filter (where ${inArray(appointments.outcome, [...MISSED_OUTCOMES])})`.mapWith(Number),
-      })
-      .from(appointments)
-      .innerJoin(people, eq(people.id, appointments.personId))
-      .where(
-        and(
-          cohort,
-          gte(people.enrolledOn, period.from),
-          eq(appointments.kind, "probation"),
-          inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES]),
-          lt(appointments.startsAt, end),
-        ),
-      )
-      .groupBy(people.siteId, beforeEnrolment),
-    db
-      .select({
-        siteId: people.siteId,
-        month: londonMonth,
-        recorded: sql<number>`count(*)`.mapWith(Number),
-        missed: sql<number>`count(*) filter (where ${inArray(appointments.outcome, [...MISSED_OUTCOMES])})`.mapWith(Number),
-      })
-      .from(appointments)
-      .innerJoin(people, eq(people.id, appointments.personId))
-      .where(
-        and(
-          cohort,
-          eq(appointments.kind, "probation"),
-          inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES]),
-          gte(appointments.startsAt, start),
-          lt(appointments.startsAt, end),
-          sql`${londonDay} >= ${people.enrolledOn}`,
-        ),
-      )
-      .groupBy(people.siteId, londonMonth),
+    source === "rollups" ? attendanceFromRollups(ctx, cohortSites, period) : attendanceFromBase(),
   ]);
 
   return {
