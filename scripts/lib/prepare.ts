@@ -1,5 +1,6 @@
 import { databaseOptionsFromEnv, migrateDatabase, openDatabase } from "@/db/client";
 import { DEMO_PASSWORD, assertLocalDatabase, demoAccounts, isSeeded, seedDemoData } from "@/db/seed";
+import { refreshDashboardRollups } from "@/server/dashboards/rollups";
 
 function isLocal(url: string): boolean {
   try {
@@ -38,6 +39,9 @@ export async function migrateAndMaybeSeed({ seed }: { seed: boolean }): Promise<
       console.log(
         `Referrals: ${s.referrals} (${s.openReferrals} open) with ${s.referralEvents} history steps and ${s.referralAppointments} first appointments, ${s.seeRequests} please-see requests (${s.openSeeRequests} open), ${s.trackedRequirements} treatment requirements tracked with ${s.requirementReviews} court reviews.`,
       );
+      // The dashboard reads its rollups as at their last refresh: bring them up to date with the seed.
+      const rollups = await refreshDashboardRollups(handle.db);
+      console.log(`Dashboard rollups refreshed in ${(rollups.ms / 1000).toFixed(1)}s.`);
     }
     printDemoAccounts();
   } finally {

@@ -1,0 +1,19 @@
+/**
+ * `npm run db:refresh-rollups`: refreshes the dashboard rollups (server/dashboards/rollups.ts) of
+ * DATABASE_URL or the local PGlite, concurrently (dashboards keep answering meanwhile).
+ */
+import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
+import { refreshDashboardRollups } from "@/server/dashboards/rollups";
+import { loadLocalEnv } from "./lib/local-env";
+
+loadLocalEnv({ ensureSecret: false });
+const handle = await openDatabase(databaseOptionsFromEnv());
+try {
+  const { ms, refreshedAt } = await refreshDashboardRollups(handle.db);
+  console.log(`Dashboard rollups refreshed in ${(ms / 1000).toFixed(2)} s (figures as at ${refreshedAt.toISOString()}).`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}
