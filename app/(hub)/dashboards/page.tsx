@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { todayInLondon } from "@/domain/dates";
+import { formatDateTime, formatTime, toLondon, todayInLondon } from "@/domain/dates";
 import { dashboardMessages } from "@/domain/dashboard/messages";
 import { monthLabels, periodFromQuery, sinceStart } from "@/domain/dashboard/periods";
 import { chartValue, formatCell, type DashboardTable } from "@/domain/dashboard/table";
@@ -28,6 +28,11 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   // The preset that needs the earliest enrolment never has errors, so no database read is needed here.
   const query = periodFromQuery(firstValues(await searchParams), todayInLondon(), null);
   return { title: query.ok ? TITLE : `Error: ${TITLE}` };
+}
+
+/** HH:MM today, or the date as well when the figures were last brought up to date on another day. */
+function figuresAsAt(instant: Date, today: string): string {
+  return toLondon(instant).date === today ? formatTime(instant) : formatDateTime(instant);
 }
 
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -103,6 +108,10 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
           <h2 className="h2">
             {dashboard.periodLabel}: {dashboard.sites.map((s) => s.name).join(", ")}
           </h2>
+          <p className="mb-4" data-testid="figures-as-at">
+            {/* Probation attendance comes from rollups refreshed every few minutes; the rest is read live. */}
+            Figures as at {figuresAsAt(dashboard.asAt ?? new Date(), today)} (London time). They are brought up to date every few minutes.
+          </p>
           <div className="mb-8 border-l-4 border-brand bg-white p-4">
             <p>
               <strong>*</strong> {dashboardMessages.suppressed}. &quot;No data&quot; means there was nothing to count.
