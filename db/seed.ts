@@ -22,6 +22,7 @@ import { appointments, people, sites, treatmentRequirements, userSites, users } 
 import { seedHealthRecords, type HealthSeedSummary } from "./seed-health";
 import { seedReferrals, type ReferralSeedSummary } from "./seed-referrals";
 import { seedServices } from "./seed-services";
+import { seedDemoTwoFactor } from "./seed-two-factor";
 import { Random } from "./seed-random";
 
 export const DEMO_PASSWORD = "hub-demo-password-2026";
@@ -706,6 +707,8 @@ export async function seedDemoData(db: Database, opts: SeedOptions = {}): Promis
         a.siteCodes.map((code) => ({ userId: lookup(userIds, a.email, "user"), siteId: lookup(siteIds, code, "site") })),
       ),
     );
+    // Demo clinicians and administrators sign in with the published demo TOTP secret (seed-two-factor.ts).
+    await seedDemoTwoFactor(tx, demoAccounts.map((a) => ({ id: lookup(userIds, a.email, "user"), role: a.role })));
 
     const personIds = new Map<string, string>();
     for (const chunk of chunked(plan.people)) {

@@ -31,3 +31,16 @@ export function currentPasswordField(what = "your password") {
 }
 
 export { PASSWORD_MAX };
+
+/** "Change your password": the current one, then the new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: currentPasswordField("your current password"),
+    newPassword: newPasswordField("a new password"),
+    confirmPassword: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().min(1, messages.required("your new password again"))),
+  })
+  .superRefine((v, ctx) => {
+    if (v.confirmPassword !== "" && v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: authMessages.passwordsDiffer });
+  });
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+export const changePasswordFieldOrder = ["currentPassword", "newPassword", "confirmPassword"];

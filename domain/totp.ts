@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { normaliseTotpCode } from "./totp-codes";
+
+export { normaliseTotpCode };
 
 /**
  * Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP) as authenticator apps use them:
@@ -66,11 +69,6 @@ export function totpCode(key: Uint8Array, at: Date): string {
   return hotp(key, timeStep(at));
 }
 
-/** Keeps only digits of what was typed ("123 456" -> "123456"); null unless exactly six. */
-export function normaliseTotpCode(input: string): string | null {
-  const digits = input.replace(/[\s-]/g, "");
-  return /^\d{6}$/.test(digits) ? digits : null;
-}
 
 /**
  * The time step whose code matches, trying the current step and one either side, or null. Steps at

@@ -1,6 +1,8 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import type { Role } from "../domain/roles";
+import { base32Decode, hotp, timeStep, TOTP_PERIOD_SECONDS } from "../domain/totp";
+import { demoTotpKey } from "../db/seed-two-factor";
 
 export const DEMO_PASSWORD = "hub-demo-password-2026";
 
@@ -27,12 +29,60 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   expect(summary, `accessibility violations on ${label}`).toEqual([]);
 }
 
+/**
+ * Signs in through every step the account needs: the password, then the two-factor code (demo
+ * clinicians and administrators share the published demo secret, db/seed-two-factor.ts), or
+ * setting two-factor up for an account that must have it (the secret is read off the page).
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email address", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/sign-in");
+  if (new URL(page.url()).pathname === "/sign-in/two-factor") await enterTotpCode(page, email, demoTotpKey());
+  if (new URL(page.url()).pathname === "/sign-in/set-up-two-factor") await setUpTwoFactor(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/**
+ * The server takes each code once and never an earlier one (replay protection), and accepts the
+ * next 30-second step early. So each sign-in uses a step after the last one this worker used for
+ * that account, waiting for the clock when it has run ahead, and tries the next step if refused.
+ */
+const lastStepUsed = new Map<string, number>();
+export async function enterTotpCode(page: Page, email: string, key: Uint8Array): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = timeStep(new Date());
+    const step = Math.max(now, (lastStepUsed.get(email) ?? -Infinity) + 1);
+    if (step > now + 1) await page.waitForTimeout((step - 1) * TOTP_PERIOD_SECONDS * 1000 - Date.now() + 500);
+    lastStepUsed.set(email, step);
+    await page.getByLabel("Security code").fill(hotp(key, step));
+    await page.getByRole("button", { name: "Continue" }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => !url.pathname.startsWith("/sign-in")).then(() => "in" as const),
+      page.locator("main").getByRole("alert").waitFor().then(() => "refused" as const),
+    ]);
+    if (outcome === "in") return;
+  }
+  throw new Error(`two-factor code refused three times for ${email}`);
+}
+
+/** Reads the secret off the set-up page, as a person types it into an app, and turns two-factor on. */
+export async function setUpTwoFactor(page: Page, email: string): Promise<string[]> {
+  await page.getByText("I cannot scan the QR code").click();
+  const key = base32Decode((await page.getByTestId("totp-secret").textContent()) ?? "");
+  if (!key) throw new Error("no secret on the set-up page");
+  const step = timeStep(new Date());
+  lastStepUsed.set(email, step);
+  await page.getByLabel("Code from your authenticator app").fill(hotp(key, step));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  const list = page.getByRole("list", { name: "Recovery codes" });
+  await list.waitFor();
+  const codes = await list.getByRole("listitem").allTextContents();
+  const button = page.getByRole("button", { name: /continue/i }).or(page.getByRole("link", { name: "I have saved my recovery codes" }));
+  await button.click();
+  return codes;
 }
 
 export const test = base;

@@ -35,13 +35,15 @@ async function freshDatabase(): Promise<Record<string, string>> {
 async function main(): Promise<void> {
   const dbEnv = await freshDatabase();
   Object.assign(process.env, dbEnv);
+  // Before seeding: the demo TOTP secrets are encrypted with a key derived from it (db/seed-two-factor.ts).
+  process.env.AUTH_SECRET = process.env.AUTH_SECRET?.trim() || randomBytes(32).toString("base64url");
   await migrateAndMaybeSeed({ seed: true });
 
   const env = {
     ...process.env,
     ...dbEnv,
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: process.env.AUTH_SECRET?.trim() || randomBytes(32).toString("base64url"),
+    AUTH_SECRET: process.env.AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
   };
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");

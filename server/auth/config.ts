@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "../env";
 import { getDb } from "../db";
-import { verifyCredentials } from "./verify-credentials";
+import { clientAddressFrom } from "./client-address";
+import { consumeSignInTicket } from "./sign-in-flow";
 import { startSession } from "./sessions";
 
 declare module "next-auth" {
@@ -20,7 +21,9 @@ declare module "next-auth" {
   }
 }
 
-const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+// The only credential is a ticket from a finished sign-in (server/auth/sign-in-flow.ts): password,
+// then a second factor where it applies. A ticket is spent on first use.
+const credentialsSchema = z.object({ ticket: z.string().min(32).max(100) });
 
 /**
  * The token carries the user id, role and session version. Role and sites are re-read from the
@@ -33,12 +36,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { ticket: {} },
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-        const user = await verifyCredentials(await getDb(), { ...parsed.data, ip });
+        const user = await consumeSignInTicket(await getDb(), parsed.data.ticket, clientAddressFrom(request.headers));
         return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, role: user.role };
       },
     }),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Notice } from "@/components/ui/notice";
 import { ServiceHeader } from "@/components/ui/service-header";
-import { sessionMessages } from "@/domain/messages";
+import { authMessages, sessionMessages } from "@/domain/messages";
 import { safeReturnTo } from "@/domain/return-to";
 import { sessionPolicy } from "@/server/auth/sessions";
 import { getSessionUser } from "@/server/context";
@@ -11,8 +11,8 @@ import { SignInForm } from "./_components/sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; reason?: string }> }) {
-  const { returnTo, reason } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ returnTo?: string; reason?: string; expired?: string }> }) {
+  const { returnTo, reason, expired } = await searchParams;
   // Already signed in (say, in another tab): straight on to where they were going.
   if (await getSessionUser()) redirect(safeReturnTo(returnTo));
   const signedOut =
@@ -27,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-8" tabIndex={-1}>
         <div className="max-w-xl">
           {signedOut && <Notice tone="info" title={signedOut} />}
+          {expired && <Notice tone="info" title={authMessages.challengeExpired} />}
           <h1 className="h1">Sign in</h1>
           <p className="mb-6">Use the email address and password your administrator gave you. This service holds health and probation records: sign in only on a work device.</p>
           <SignInForm returnTo={typeof returnTo === "string" ? returnTo : ""} />

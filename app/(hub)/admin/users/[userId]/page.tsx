@@ -13,7 +13,9 @@ import { roleLabels } from "@/domain/roles";
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getUser } from "@/server/users/queries";
-import { setUserDisabledAction } from "./actions";
+import { ResetUserTwoFactorForm, UserTwoFactorRequiredForm } from "@/components/forms/user-two-factor-forms";
+import { getUserTwoFactor } from "@/server/auth/admin-two-factor";
+import { resetUserTwoFactorAction, setUserDisabledAction, setUserTwoFactorRequiredAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -23,6 +25,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const { userId } = await params;
   const sp = await searchParams;
   const user = await forPage(getUser({ ctx, userId }));
+  const twoFactor = await forPage(getUserTwoFactor({ ctx, userId }));
   const isSelf = user.id === ctx.user.id;
   const change = (label: string) => (isSelf ? undefined : { href: `/admin/users/${user.id}/access`, label });
   const others = user.otherSiteCount === 1 ? "1 other site" : `${user.otherSiteCount} other sites`;
@@ -51,6 +54,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <p>Share the new password with {user.name} securely. They have been signed out everywhere.</p>
         </Notice>
       )}
+      {param(sp.twoFactor) === "reset" && (
+        <Notice title="Two-factor sign-in reset">
+          <p>{user.name} has been signed out and sets two-factor up again when they next sign in.</p>
+        </Notice>
+      )}
+      {param(sp.twoFactor) === "required" && (
+        <Notice title="Two-factor sign-in required">
+          <p>{user.name} sets it up at their next sign-in.</p>
+        </Notice>
+      )}
+      {param(sp.twoFactor) === "optional" && <Notice title="Two-factor sign-in is now optional" />}
       <span className="block text-lg text-muted">{user.email}</span>
       <h1 className="h1">{user.name}</h1>
 
@@ -82,6 +96,18 @@ export default async function UserPage({ params, searchParams }: { params: Promi
               change: change("sites"),
             },
             { key: "Status", value: user.disabled ? <Tag tone="grey">Disabled</Tag> : <Tag tone="green">Active</Tag> },
+            {
+              key: "Two-factor sign-in",
+              value: (
+                <>
+                  {twoFactor.enabled ? <Tag tone="green">On</Tag> : <Tag tone="grey">Off</Tag>}
+                  <span className="block text-muted">
+                    {twoFactor.requiredByRole ? "Required for this role" : twoFactor.requiredForUser ? "Required for this user" : "Optional"}
+                    {twoFactor.enabled ? `, ${twoFactor.recoveryCodesLeft} recovery codes left` : ""}
+                  </span>
+                </>
+              ),
+            },
             { key: "Created", value: formatDate(toLondon(user.createdAt).date) },
           ]}
         />
@@ -95,6 +121,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <p className="mb-4">This is your account. Another administrator must change your role, sites or status.</p>
         ) : (
           <UserStatusForm key={String(user.disabled)} action={setUserDisabledAction} userId={user.id} disabled={user.disabled} name={user.name} />
+        )}
+        {!isSelf && (
+          <div className="mt-8">
+            <h3 className="h3">Two-factor sign-in</h3>
+            {!twoFactor.requiredByRole && (
+              <div className="mb-6">
+                <UserTwoFactorRequiredForm key={String(twoFactor.requiredForUser)} action={setUserTwoFactorRequiredAction} userId={user.id} required={twoFactor.requiredForUser} name={user.name} />
+              </div>
+            )}
+            {twoFactor.enabled && <ResetUserTwoFactorForm action={resetUserTwoFactorAction} userId={user.id} name={user.name} />}
+          </div>
         )}
         <p className="mt-6">
           <Link href={`/admin/users/${user.id}/password`}>
