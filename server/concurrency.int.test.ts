@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/db/client";
-import { auditEvents, consents, healthChecks, people, seeRequests, services, treatmentRequirements, users } from "@/db/schema";
+import { appointments, auditEvents, clinicalAlerts, consents, gpRegistrations, healthChecks, people, screenings, seeRequests, services, treatmentRequirements, users } from "@/db/schema";
 import { messages } from "@/domain/messages";
 import { saveSectionSchemas } from "@/domain/schemas/health-check";
+import type { RecordGpRegistrationInput } from "@/domain/schemas/gp-registration";
 import type { UpdateRequirementInput } from "@/domain/schemas/requirement";
+import type { UpdateScreeningInput } from "@/domain/schemas/screening";
 import { updatePersonSchema } from "@/domain/schemas/person";
 import { createTestDatabase } from "@/test/db";
-import { ctxFor, makePerson, makeSite, makeUser, personInput } from "@/test/factories";
+import { ctxFor, makeAppointment, makePerson, makeSite, makeUser, personInput } from "@/test/factories";
 import type { Ctx } from "./context";
 import { ConflictError } from "./errors";
 import { handleForm } from "./form-action";
+import { actionAlert } from "./alerts/mutations";
+import { recordOutcome } from "./appointments/mutations";
 import { withdrawConsent } from "./consent/mutations";
+import { recordGpRegistration } from "./gp/mutations";
+import { updateScreening } from "./screening/mutations";
 import { saveHealthCheckSection, startHealthCheck } from "./health-checks/mutations";
 import { updatePerson } from "./people/mutations";
 import { createRequirement, recordReview, updateRequirement } from "./requirements/mutations";
@@ -51,6 +57,12 @@ afterAll(async () => handle?.close());
 
 async function auditCount(action: string, entityId: string) {
   return (await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))).length;
+}
+
+async function consentedPerson() {
+  const person = await makePerson(db, site.id);
+  await db.insert(consents).values({ personId: person.id, kind: "hub_care", decision: "given", decidedOn: "2026-01-05", informationVersion: "v1", method: "own_consent", recordedById: clinicianA.user.id });
+  return person;
 }
 
 function expectConflict(error: unknown) {
@@ -165,8 +177,7 @@ describe.each(["stale", "race"] as const)("two editors, %s", (mode) => {
   });
 
   it("health check section: one clinician's answers win, the other gets a conflict", async () => {
-    const person = await makePerson(db, site.id);
-    await db.insert(consents).values({ personId: person.id, kind: "hub_care", decision: "given", decidedOn: "2026-01-05", informationVersion: "v1", method: "own_consent", recordedById: clinicianA.user.id });
+    const person = await consentedPerson();
     const { id } = await startHealthCheck({ ctx: clinicianA, input: { personId: person.id, appointmentId: null } });
     const smoking = (status: string) =>
       saveSectionSchemas.smoking.parse({ healthCheckId: id, version: "1", section: "smoking", status, vapes: "no", briefAdvice: "no", referralOffered: "no" });
@@ -213,6 +224,88 @@ describe.each(["stale", "race"] as const)("two editors, %s", (mode) => {
     expectConflict(error);
     const [row] = await db.select().from(seeRequests).where(eq(seeRequests.id, id));
     expect(row).toMatchObject({ status: outcomes[winner], version: 2 });
+  });
+
+  it("GP registration: of two changes made from the same history, one is recorded, the other gets a conflict", async () => {
+    const person = await consentedPerson();
+    const change = (practiceName: string): RecordGpRegistrationInput => ({
+      personId: person.id,
+      version: 0,
+      status: "registered",
+      practiceName,
+      odsCode: "A81001",
+      registrationType: "permanent",
+      supportStartedOn: "2026-01-05",
+      registeredOn: "2026-01-20",
+      barriers: [],
+      note: null,
+    });
+    const practices = ["Riverside Surgery", "Hillside Practice"] as const;
+    const { winner, error } = await twoEditors(
+      mode,
+      () => recordGpRegistration({ ctx: clinicianA, input: change(practices[0]) }),
+      () => recordGpRegistration({ ctx: clinicianB, input: change(practices[1]) }),
+    );
+    expectConflict(error);
+    const rows = await db.select().from(gpRegistrations).where(eq(gpRegistrations.personId, person.id));
+    expect(rows.map((r) => r.practiceName)).toEqual([practices[winner]]);
+  });
+
+  it("screening: of two saves from the same version, one wins, the other gets a conflict", async () => {
+    const person = await consentedPerson();
+    const save = (note: string): UpdateScreeningInput => ({
+      personId: person.id,
+      programme: "bowel",
+      version: 0,
+      status: "discussed",
+      discussedOn: "2026-02-10",
+      bookedFor: null,
+      attendedOn: null,
+      declinedOn: null,
+      resultReceivedOn: null,
+      lastTestOn: null,
+      lastResultHpvNegative: null,
+      note,
+    });
+    const notes = ["Kit posted", "Will think about it"] as const;
+    const { winner, error } = await twoEditors(
+      mode,
+      () => updateScreening({ ctx: clinicianA, input: save(notes[0]) }),
+      () => updateScreening({ ctx: clinicianB, input: save(notes[1]) }),
+    );
+    expectConflict(error);
+    const rows = await db.select().from(screenings).where(eq(screenings.personId, person.id));
+    expect(rows.map((r) => [r.note, r.version])).toEqual([[notes[winner], 1]]);
+  });
+
+  it("same-day alert: one clinician records the action, the other gets a conflict", async () => {
+    const person = await consentedPerson();
+    const { id: healthCheckId } = await startHealthCheck({ ctx: clinicianA, input: { personId: person.id, appointmentId: null } });
+    const [alert] = await db.insert(clinicalAlerts).values({ personId: person.id, siteId: site.id, healthCheckId, kind: "phq9_item9" }).returning();
+    if (!alert) throw new Error("no alert");
+    const actions = ["same_day_review", "safety_plan"] as const;
+    const { winner, error } = await twoEditors(
+      mode,
+      () => actionAlert({ ctx: clinicianA, input: { alertId: alert.id, version: 1, action: actions[0], note: null } }),
+      () => actionAlert({ ctx: clinicianB, input: { alertId: alert.id, version: 1, action: actions[1], note: null } }),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    const [row] = await db.select().from(clinicalAlerts).where(eq(clinicalAlerts.id, alert.id));
+    expect(row).toMatchObject({ action: actions[winner], version: 2 });
+  });
+
+  it("appointment outcome: one officer records it, the other gets a conflict", async () => {
+    const person = await makePerson(db, site.id);
+    const appointment = await makeAppointment(db, person);
+    const outcomes = ["attended", "attended_late"] as const;
+    const { winner, error } = await twoEditors(
+      mode,
+      () => recordOutcome({ ctx: officerA, input: { appointmentId: appointment.id, version: 1, outcome: outcomes[0], note: null } }),
+      () => recordOutcome({ ctx: officerB, input: { appointmentId: appointment.id, version: 1, outcome: outcomes[1], note: null } }),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, appointment.id));
+    expect(row).toMatchObject({ outcome: outcomes[winner], version: 2 });
   });
 });
 

@@ -36,6 +36,7 @@ export function GpRegistrationForm({ action, initialValues }: { action: ServerFo
       formError={state.formError}
     >
       <input type="hidden" name="personId" defaultValue={values.personId} />
+      <input type="hidden" name="version" defaultValue={values.version} />
       <Radios
         legend="Is the person registered with a GP practice?"
         hint="Anyone can register with a GP practice: no proof of address, ID, immigration status or NHS number is needed."

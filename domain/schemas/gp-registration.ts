@@ -45,6 +45,8 @@ export const recordGpRegistrationSchema = z.preprocess(
     .object({
       idempotencyKey: idempotencyKeyField,
       personId: z.uuid(),
+      // How many changes the history held when the form was opened: the history's version.
+      version: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(0).optional()),
       status: choice(gpStatuses, "whether the person is registered with a GP"),
       practiceName: optionalText(200),
       odsCode,

@@ -41,11 +41,12 @@ function practice(entry: GpRegistrationEntry) {
   );
 }
 
-function formValues(personId: string, current: GpRegistrationEntry | null): Record<string, string> {
-  if (!current) return { personId };
+function formValues(personId: string, current: GpRegistrationEntry | null, version: number): Record<string, string> {
+  if (!current) return { personId, version: String(version) };
   // Start from the latest record, so the clinician changes only what changed; the note is per change.
   return {
     personId,
+    version: String(version),
     status: current.status,
     practiceName: current.practiceName ?? "",
     odsCode: current.odsCode ?? "",
@@ -115,7 +116,7 @@ export default async function GpRegistrationPage({ params, searchParams }: { par
             {current ? "Record a change" : "Record GP registration at enrolment"}
           </h2>
           {consented ? (
-            <GpRegistrationForm key={current?.id ?? "none"} action={recordGpRegistrationAction} initialValues={formValues(person.id, current)} />
+            <GpRegistrationForm key={current?.id ?? "none"} action={recordGpRegistrationAction} initialValues={formValues(person.id, current, history.length)} />
           ) : (
             <p className="mb-6">
               This person has not consented to care from the hub, so their GP registration cannot be recorded.{" "}
