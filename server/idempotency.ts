@@ -1,10 +1,16 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { messages } from "@/domain/messages";
 import type { Ctx } from "./context";
 import { ConflictError } from "./errors";
+
+/** A create form's key, made as its page renders (so it is new for every fresh form). */
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}
 
 /** Keys are kept this long: a double click or a browser replay happens within seconds or minutes. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;

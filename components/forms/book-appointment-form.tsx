@@ -30,7 +30,7 @@ export function BookAppointmentForm({
   );
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(bookAppointmentFieldOrder, { date: "dateDay" })} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(bookAppointmentFieldOrder, { date: "dateDay" })} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
       <Radios legend="Kind of appointment" options={kinds.map((k) => ({ value: k, label: appointmentKindLabels[k] }))} defaultValue={values.kind} error={errorFor("kind")} {...r("kind")} />
       <Select id="type" label="Type" placeholder="Select a type" options={types.map((t) => ({ value: t, label: appointmentTypeLabels[t] }))} defaultValue={values.type} error={errorFor("type")} {...r("type")} />

@@ -18,7 +18,7 @@ export function ConsentForm({ action, initialValues }: { action: ServerFormActio
   const r = form.register;
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(recordConsentFieldOrder, { decidedOn: "decidedOnDay" })} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(recordConsentFieldOrder, { decidedOn: "decidedOnDay" })} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
       <Radios
         legend="What was the consent about?"

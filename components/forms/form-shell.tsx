@@ -9,6 +9,7 @@ export function FormShell({
   formRef,
   errors,
   formError,
+  idempotencyKey,
   children,
 }: {
   action: (formData: FormData) => void;
@@ -16,12 +17,15 @@ export function FormShell({
   formRef: RefObject<HTMLFormElement | null>;
   errors: ErrorLink[];
   formError?: string;
+  /** A create form's key, made by the page on the server: protects a submission sent before the script loaded. */
+  idempotencyKey?: string;
   children: ReactNode;
 }) {
   return (
     <>
       <ErrorSummary errors={errors} formError={formError} />
       <form ref={formRef} action={action} onSubmit={onSubmit} noValidate>
+        {idempotencyKey && <input type="hidden" name="idempotencyKey" defaultValue={idempotencyKey} />}
         {children}
       </form>
     </>

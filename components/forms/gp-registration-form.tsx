@@ -33,6 +33,7 @@ export function GpRegistrationForm({ action, initialValues }: { action: ServerFo
       onSubmit={onSubmit}
       formRef={formRef}
       errors={errorLinks(recordGpRegistrationFieldOrder, { supportStartedOn: "supportStartedOnDay", registeredOn: "registeredOnDay" })}
+      idempotencyKey={values.idempotencyKey}
       formError={state.formError}
     >
       <input type="hidden" name="personId" defaultValue={values.personId} />

@@ -16,7 +16,7 @@ export function HealthCheckStartForm({
 }) {
   const { state, formAction, pending, form, formRef, onSubmit, errorFor, errorLinks, values } = useServerForm(startHealthCheckSchema, action, initialValues);
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(startHealthCheckFieldOrder)} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(startHealthCheckFieldOrder)} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
       <Radios
         legend="Which appointment is this health check part of?"

@@ -36,6 +36,7 @@ export function PersonForm({
       onSubmit={onSubmit}
       formRef={formRef}
       errors={errorLinks(personFieldOrder, { dateOfBirth: "dateOfBirthDay" })}
+      idempotencyKey={values.idempotencyKey}
       formError={state.formError}
     >
       {mode === "edit" && (

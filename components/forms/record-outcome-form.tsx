@@ -22,7 +22,7 @@ export function RecordOutcomeForm({ action, initialValues, started }: { action: 
     .map((o) => ({ value: o, label: outcomeLabels[o], hint: hints[o] }));
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(recordOutcomeFieldOrder, { newDate: "newDateDay" })} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(recordOutcomeFieldOrder, { newDate: "newDateDay" })} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="appointmentId" defaultValue={values.appointmentId} />
       <input type="hidden" name="version" defaultValue={values.version} />
       <Radios legend="What happened?" options={options} defaultValue={values.outcome} error={errorFor("outcome")} {...r("outcome")} />

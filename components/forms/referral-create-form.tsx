@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, type FormEvent, type MouseEvent } from "react";
+import type { FormEvent, MouseEvent } from "react";
 import { FormShell } from "./form-shell";
 import { useServerForm, type ServerFormAction } from "./use-server-form";
 import { Radios } from "@/components/ui/choices";
@@ -34,7 +34,7 @@ export function ReferralCreateForm({
   suggestionHref: Record<string, string>;
   initialValues: Record<string, string>;
 }) {
-  const { state, formAction, pending, form, formRef, errorFor, errorLinks, values } = useServerForm(createReferralSchema, action, initialValues);
+  const { state, formAction, pending, form, formRef, submitData, errorFor, errorLinks, values } = useServerForm(createReferralSchema, action, initialValues);
   const r = form.register;
   const groups = serviceCategories.map((c) => ({ category: c, services: services.filter((s) => s.category === c) })).filter((g) => g.services.length > 0);
 
@@ -44,8 +44,7 @@ export function ReferralCreateForm({
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     form.setValue("send", submitter instanceof HTMLButtonElement ? submitter.value : "no");
     void form.handleSubmit(() => {
-      const data = new FormData(element, submitter);
-      startTransition(() => formAction(data));
+      submitData(new FormData(element, submitter));
     })(event);
   };
 
@@ -85,7 +84,7 @@ export function ReferralCreateForm({
         </section>
       )}
 
-      <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(createReferralFieldOrder)} formError={state.formError ?? state.fieldErrors.healthCheckId}>
+      <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(createReferralFieldOrder)} idempotencyKey={values.idempotencyKey} formError={state.formError ?? state.fieldErrors.healthCheckId}>
         <input type="hidden" name="personId" defaultValue={values.personId} />
         <input type="hidden" defaultValue={values.healthCheckId ?? ""} {...r("healthCheckId")} />
         <FieldShell id="serviceId" label="Service" hint="Active services at this person's site, by kind of service" error={errorFor("serviceId")}>

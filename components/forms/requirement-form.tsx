@@ -44,7 +44,7 @@ export function RequirementForm({ mode, action, initialValues }: { mode: "create
   );
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(requirementFieldOrder, anchors)} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(requirementFieldOrder, anchors)} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
       {mode === "update" && (
         <>

@@ -29,7 +29,7 @@ export function ScreeningForm({ action, programme, initialValues }: { action: Se
       : "From the GP record or the person. If they attended through the hub, the date attended counts.";
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(updateScreeningFieldOrder, anchors)} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(updateScreeningFieldOrder, anchors)} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
       <input type="hidden" name="programme" defaultValue={values.programme} />
       <input type="hidden" name="version" defaultValue={values.version} />

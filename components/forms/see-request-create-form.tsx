@@ -7,11 +7,11 @@ import { seeRequestReasonLabels, seeRequestReasons } from "@/domain/referrals";
 import { createSeeRequestFieldOrder, createSeeRequestSchema } from "@/domain/schemas/see-request";
 
 /** A probation officer asks the hub to see someone. The reason is chosen from probation's own list. */
-export function SeeRequestCreateForm({ action, initialValues }: { action: ServerFormAction; initialValues: { personId: string } }) {
+export function SeeRequestCreateForm({ action, initialValues }: { action: ServerFormAction; initialValues: { personId: string; idempotencyKey?: string } }) {
   const { state, formAction, pending, form, formRef, onSubmit, errorFor, errorLinks, values } = useServerForm(createSeeRequestSchema, action, initialValues);
   const r = form.register;
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(createSeeRequestFieldOrder)} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(createSeeRequestFieldOrder)} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <input type="hidden" name="personId" defaultValue={values.personId} />
       <Radios legend="Why should the hub see this person?" options={seeRequestReasons.map((s) => ({ value: s, label: seeRequestReasonLabels[s] }))} defaultValue={values.reason} error={errorFor("reason")} {...r("reason")} />
       <Textarea

@@ -31,7 +31,7 @@ export function ServiceForm({
   const usual = isCategory(category) ? usualCommissioners[category].map((c) => commissionerTypeLabels[c]).join(" or ") : null;
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(serviceFieldOrder)} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(serviceFieldOrder)} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       {mode === "edit" ? (
         <>
           <input type="hidden" name="serviceId" defaultValue={values.serviceId} />

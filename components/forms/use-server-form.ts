@@ -47,21 +47,24 @@ export function useServerForm(schema: z.ZodType, action: ServerFormAction, initi
   // One idempotency key per form render and submission: a double click (or a queued repeat) sends
   // the same key, so the server makes one record and sends both to it. The key is made at the
   // first submission and replaced once a submission has finished, whatever its result, so the
-  // next thing submitted from this form (even after a redirect back to this page) is new. Create
-  // use cases read it (server/idempotency.ts); the others ignore it.
+  // next thing submitted from this form (even after a redirect back to this page) is new. It
+  // replaces the key the page rendered into the form (FormShell), which only a submission sent
+  // before this script loaded uses. Create use cases read it (server/idempotency.ts).
   const idempotencyKey = useRef<string | null>(null);
   useEffect(() => {
     if (!pending) idempotencyKey.current = null;
   }, [pending]);
 
+  /** Sends what the form holds, with this render's idempotency key; for forms with their own onSubmit too. */
+  const submitData = (data: FormData) => {
+    idempotencyKey.current ??= newIdempotencyKey();
+    data.set("idempotencyKey", idempotencyKey.current);
+    startTransition(() => formAction(data));
+  };
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
-    void form.handleSubmit(() => {
-      const data = new FormData(element);
-      idempotencyKey.current ??= newIdempotencyKey();
-      if (!data.has("idempotencyKey")) data.set("idempotencyKey", idempotencyKey.current);
-      startTransition(() => formAction(data));
-    })(event);
+    void form.handleSubmit(() => submitData(new FormData(element)))(event);
   };
 
   const clientErrors = form.formState.errors;
@@ -78,5 +81,5 @@ export function useServerForm(schema: z.ZodType, action: ServerFormAction, initi
       return message ? [{ href: `#${anchors[name] ?? name}`, message }] : [];
     });
 
-  return { state, formAction, pending, form, formRef, onSubmit, errorFor, errorLinks, values };
+  return { state, formAction, pending, form, formRef, onSubmit, submitData, errorFor, errorLinks, values };
 }

@@ -12,7 +12,7 @@ export function UserCreateForm({ action, sites, initialValues }: { action: Serve
   const r = form.register;
 
   return (
-    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(createUserFieldOrder)} formError={state.formError}>
+    <FormShell action={formAction} onSubmit={onSubmit} formRef={formRef} errors={errorLinks(createUserFieldOrder)} idempotencyKey={values.idempotencyKey} formError={state.formError}>
       <TextInput id="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={values.name} error={errorFor("name")} {...r("name")} />
       <TextInput
         id="email"

@@ -13,6 +13,7 @@ import { getAppointment } from "@/server/appointments/queries";
 import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { recordOutcomeAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Appointment" };
 
@@ -57,7 +58,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
             Record the outcome
           </h2>
           {a.startsAt.getTime() > now.getTime() && <p className="mb-4">This appointment has not started yet, so it can only be cancelled or rescheduled.</p>}
-          <RecordOutcomeForm action={recordOutcomeAction} started={a.startsAt.getTime() <= now.getTime()} initialValues={{ appointmentId: a.id, version: String(a.version) }} />
+          <RecordOutcomeForm action={recordOutcomeAction} started={a.startsAt.getTime() <= now.getTime()} initialValues={{ appointmentId: a.id, version: String(a.version), idempotencyKey: newIdempotencyKey() }} />
         </section>
       )}
     </>

@@ -7,6 +7,7 @@ import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { listMySites, listOfficers } from "@/server/sites/queries";
 import { createPersonAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Add a person" };
 
@@ -21,7 +22,7 @@ export default async function NewPersonPage() {
       <BackLink href="/caseload">Back to caseload</BackLink>
       <h1 className="h1">Add a person</h1>
       <div className="max-w-2xl">
-        <PersonForm mode="create" action={createPersonAction} sites={sites} officers={officers} initialValues={initialValues} />
+        <PersonForm mode="create" action={createPersonAction} sites={sites} officers={officers} initialValues={{ ...initialValues, idempotencyKey: newIdempotencyKey() }} />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { listMySites } from "@/server/sites/queries";
 import { createServiceAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Add a service" };
 
@@ -20,7 +21,7 @@ export default async function NewServicePage() {
       <BackLink href="/admin/services">Back to services</BackLink>
       <h1 className="h1">Add a service</h1>
       <div className="max-w-2xl">
-        <ServiceForm mode="create" action={createServiceAction} sites={sites} initialValues={initialValues} />
+        <ServiceForm mode="create" action={createServiceAction} sites={sites} initialValues={{ ...initialValues, idempotencyKey: newIdempotencyKey() }} />
       </div>
     </>
   );

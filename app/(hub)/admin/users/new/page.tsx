@@ -7,6 +7,7 @@ import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { listMySites } from "@/server/sites/queries";
 import { createUserAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Create a user" };
 
@@ -20,7 +21,7 @@ export default async function NewUserPage() {
       <BackLink href="/admin/users">Back to users</BackLink>
       <h1 className="h1">Create a user</h1>
       <div className="max-w-2xl">
-        <UserCreateForm action={createUserAction} sites={sites} initialValues={initialValues} />
+        <UserCreateForm action={createUserAction} sites={sites} initialValues={{ ...initialValues, idempotencyKey: newIdempotencyKey() }} />
       </div>
     </>
   );

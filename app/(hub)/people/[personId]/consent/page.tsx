@@ -15,6 +15,7 @@ import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { ConsentStateTag } from "@/components/ui/consent-state-tag";
 import { recordConsentAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Consent" };
 
@@ -100,7 +101,7 @@ export default async function ConsentPage({ params, searchParams }: { params: Pr
             Record a consent conversation
           </h2>
           <p className="mb-6">The latest conversation for each purpose is the one in force. Recording it again, for example with newer information, replaces the earlier decision.</p>
-          <ConsentForm key={history[0]?.id ?? "none"} action={recordConsentAction} initialValues={{ personId: person.id, ...datePartValues("decidedOn", todayInLondon()) }} />
+          <ConsentForm key={history[0]?.id ?? "none"} action={recordConsentAction} initialValues={{ personId: person.id, ...datePartValues("decidedOn", todayInLondon()), idempotencyKey: newIdempotencyKey() }} />
         </section>
       )}
 

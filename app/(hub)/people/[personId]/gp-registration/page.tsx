@@ -18,6 +18,7 @@ import { requireCtx } from "@/server/context";
 import { getGpRegistration, type GpRegistrationEntry } from "@/server/gp/queries";
 import { forPage } from "@/server/page-guard";
 import { recordGpRegistrationAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "GP registration" };
 
@@ -116,7 +117,7 @@ export default async function GpRegistrationPage({ params, searchParams }: { par
             {current ? "Record a change" : "Record GP registration at enrolment"}
           </h2>
           {consented ? (
-            <GpRegistrationForm key={current?.id ?? "none"} action={recordGpRegistrationAction} initialValues={formValues(person.id, current, history.length)} />
+            <GpRegistrationForm key={current?.id ?? "none"} action={recordGpRegistrationAction} initialValues={{ ...formValues(person.id, current, history.length), idempotencyKey: newIdempotencyKey() }} />
           ) : (
             <p className="mb-6">
               This person has not consented to care from the hub, so their GP registration cannot be recorded.{" "}

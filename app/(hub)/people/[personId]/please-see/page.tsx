@@ -14,6 +14,7 @@ import { forPage } from "@/server/page-guard";
 import { getPerson } from "@/server/people/queries";
 import { listSeeRequestsForPerson } from "@/server/see-requests/queries";
 import { createSeeRequestAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Ask the hub to see this person" };
 
@@ -42,7 +43,7 @@ export default async function PleaseSeePage({ params, searchParams }: { params: 
       </span>
       <h1 className="h1">Ask the hub to see this person</h1>
       <div className="max-w-2xl">
-        <SeeRequestCreateForm key={requests.length} action={createSeeRequestAction} initialValues={{ personId: person.id }} />
+        <SeeRequestCreateForm key={requests.length} action={createSeeRequestAction} initialValues={{ personId: person.id, idempotencyKey: newIdempotencyKey() }} />
       </div>
 
       <section aria-labelledby="earlier-heading" className="mt-8">

@@ -9,6 +9,7 @@ import { forPage } from "@/server/page-guard";
 import { getPerson } from "@/server/people/queries";
 import { listMySites } from "@/server/sites/queries";
 import { bookAppointmentAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Book an appointment" };
 
@@ -33,7 +34,7 @@ export default async function BookAppointmentPage({ params }: { params: Promise<
           action={bookAppointmentAction}
           sites={sites}
           kinds={kinds}
-          initialValues={{ personId: person.id, siteId: person.siteId, kind, durationMinutes: kind === "health" ? "30" : "45", clinicianAttends: kind === "health" ? "on" : "" }}
+          initialValues={{ idempotencyKey: newIdempotencyKey(), personId: person.id, siteId: person.siteId, kind, durationMinutes: kind === "health" ? "30" : "45", clinicianAttends: kind === "health" ? "on" : "" }}
         />
       </div>
     </>

@@ -11,6 +11,7 @@ import { requireCtx } from "@/server/context";
 import { getStartOptions } from "@/server/health-checks/queries";
 import { forPage } from "@/server/page-guard";
 import { startHealthCheckAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Start a health check" };
 
@@ -58,7 +59,7 @@ export default async function StartHealthCheckPage({ params }: { params: Promise
             <HealthCheckStartForm
               action={startHealthCheckAction}
               options={options}
-              initialValues={{ personId: start.personId, ...(start.appointments.length === 0 ? { appointmentId: NOT_LINKED } : {}) }}
+              initialValues={{ personId: start.personId, idempotencyKey: newIdempotencyKey(), ...(start.appointments.length === 0 ? { appointmentId: NOT_LINKED } : {}) }}
             />
           </>
         )}

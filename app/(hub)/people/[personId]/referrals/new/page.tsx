@@ -11,6 +11,7 @@ import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getNewReferralOptions } from "@/server/referrals/queries";
 import { createReferralAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Make a referral" };
 
@@ -26,7 +27,7 @@ export default async function NewReferralPage({ params, searchParams }: { params
   // "Use this suggestion" without JavaScript: the page comes back with the suggestion filled in.
   const chosen = options.suggestions.find((s) => s.category === param(sp.suggestion));
   const inCategory = chosen ? options.services.filter((s) => s.category === chosen.category) : [];
-  const initialValues: Record<string, string> = { personId: person.id };
+  const initialValues: Record<string, string> = { personId: person.id, idempotencyKey: newIdempotencyKey() };
   if (chosen) {
     initialValues.reason = chosen.reason;
     initialValues.urgency = chosen.urgency;

@@ -7,6 +7,7 @@ import { requireCtx } from "@/server/context";
 import { forPage } from "@/server/page-guard";
 import { getPerson } from "@/server/people/queries";
 import { createRequirementAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Add a treatment requirement" };
 
@@ -24,7 +25,7 @@ export default async function NewRequirementPage({ params }: { params: Promise<{
       </span>
       <h1 className="h1">Add a treatment requirement</h1>
       <div className="max-w-2xl">
-        <RequirementForm mode="create" action={createRequirementAction} initialValues={{ personId: person.id, status: "proposed" }} />
+        <RequirementForm mode="create" action={createRequirementAction} initialValues={{ personId: person.id, status: "proposed", idempotencyKey: newIdempotencyKey() }} />
       </div>
     </>
   );

@@ -14,6 +14,7 @@ import { forPage } from "@/server/page-guard";
 import { getScreeningOverview, type ScreeningProgrammeState } from "@/server/screening/queries";
 import { EligibilityTag, RecordedStatusTag } from "@/components/ui/screening-tags";
 import { updateScreeningAction } from "./actions";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Update screening" };
 
@@ -81,7 +82,7 @@ export default async function ScreeningProgrammePage({ params }: { params: Promi
             Update
           </h2>
           {hubCareConsent === "given" ? (
-            <ScreeningForm key={p.version} action={updateScreeningAction} programme={programme} initialValues={formValues(person.id, p)} />
+            <ScreeningForm key={p.version} action={updateScreeningAction} programme={programme} initialValues={{ ...formValues(person.id, p), idempotencyKey: newIdempotencyKey() }} />
           ) : (
             <p className="mb-6">
               This person has not consented to care from the hub, so screening cannot be updated. <Link href={`/people/${person.id}/consent`}>Record their consent</Link> first.
