@@ -8,6 +8,7 @@ import { signInPath } from "@/domain/return-to";
 import { getDb } from "./db";
 import { auth } from "./auth/config";
 import { loadActiveUser } from "./auth/session-user";
+import { clientAddressFrom } from "./auth/client-address";
 import { checkSession, type ActiveSession } from "./auth/sessions";
 import { SessionEndedError } from "./errors";
 
@@ -37,9 +38,9 @@ export const getSessionState = cache(async (): Promise<{ user: SessionUser; sess
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSessionState())?.user ?? null);
 
+/** The client address for the audit log: believed from X-Forwarded-For only with TRUST_PROXY=1 (server/auth/client-address.ts). */
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  return clientAddressFrom(await headers());
 }
 
 /**
