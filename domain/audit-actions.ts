@@ -29,6 +29,13 @@ const change = (label: string): ActionInfo => ({ label, kind: "change" });
 export const auditActions: Record<string, ActionInfo> = {
   "sign-in": { label: "Signed in", kind: "access" },
   "sign-out": { label: "Signed out", kind: "access" },
+  "sign-in.password": { label: "Entered the right password (second step next)", kind: "access" },
+  "sign-in.second-factor": { label: "Entered a two-factor code", kind: "access" },
+  "session-timeout": { label: "Signed out by the session time limit", kind: "access" },
+  "action-without-session": { label: "Tried a server action without signing in", kind: "access" },
+  "two-factor.enrol": change("Turned on two-factor sign-in"),
+  "two-factor.recovery-codes": change("Made new two-factor recovery codes"),
+  "account.change-password": change("Changed their own password"),
 
   "caseload.view": view("Viewed a caseload"),
   "person.view": view("Viewed the person's record"),
@@ -102,6 +109,9 @@ export const auditActions: Record<string, ActionInfo> = {
   "user.reset-password": change("Reset a user's password"),
   "user.disable": change("Disabled a user"),
   "user.enable": change("Enabled a user"),
+  "user.two-factor.view": view("Viewed a user's two-factor settings"),
+  "user.two-factor-required": change("Changed whether a user must use two-factor sign-in"),
+  "user.two-factor-reset": change("Reset a user's two-factor sign-in"),
   "users.list": view("Viewed users"),
 
   "service.view": view("Viewed a service"),
