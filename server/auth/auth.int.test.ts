@@ -5,6 +5,7 @@ import { auditEvents, signInChallenges, twoFactorRecoveryCodes, users, userTwoFa
 import { changePasswordSchema } from "@/domain/passwords-schema";
 import { base32Decode, hotp, timeStep } from "@/domain/totp";
 import { decryptTotpSecret } from "@/domain/totp-secret-box";
+import { DEMO_RECOVERY_CODES, demoTotpKey, seedDemoTwoFactor } from "@/db/seed-two-factor";
 import { createTestDatabase } from "@/test/db";
 import { ctxFor, makeSite, makeUser } from "@/test/factories";
 import { ValidationError } from "../errors";
@@ -280,6 +281,24 @@ describe("two-factor sign-in (TOTP)", () => {
     expect(step1.stage).toBe("second-factor");
     expect(await secondFactorStep(db, { token: step1.token, code: codes[0] ?? "", address: address() }, later(MIN))).toEqual({ kind: "wrong" });
     expect(await secondFactorStep(db, { token: step1.token, code: fresh[0] ?? "", address: address() }, later(MIN))).toEqual({ kind: "complete" });
+  });
+});
+
+describe("demo two-factor (seed)", () => {
+  it("gives clinicians and administrators the published demo secret and recovery codes, nobody else", async () => {
+    const clinician = await makeUser(db, "clinician", [siteId], { passwordHash });
+    const officerUser = await officer();
+    const enrolled = await db.transaction((tx) => seedDemoTwoFactor(tx, [clinician, officerUser].map((u) => ({ id: u.id, role: u.role }))));
+    expect(enrolled).toBe(1);
+    expect(await secretOf(clinician.id)).toEqual(demoTotpKey());
+    expect(await db.select().from(userTwoFactor).where(eq(userTwoFactor.userId, officerUser.id))).toEqual([]);
+    const at = later(30 * MIN);
+    const step1 = await passwordStep(db, { email: clinician.email, password: PASSWORD, address: address() }, at);
+    if (step1.kind !== "challenge") throw new Error("refused");
+    expect(step1.stage).toBe("second-factor");
+    expect(await secondFactorStep(db, { token: step1.token, code: DEMO_RECOVERY_CODES[0] ?? "", address: address() }, at)).toEqual({ kind: "complete" });
+    // Without a key in the environment nothing is written.
+    expect(await db.transaction((tx) => seedDemoTwoFactor(tx, [{ id: officerUser.id, role: "administrator" }], ""))).toBe(0);
   });
 });
 
