@@ -36,13 +36,15 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
   logSecurityEvent(event);
 }
 
+// Signing in and out, sessions, two-factor, passwords and access changes: logged even when they succeed.
+const SECURITY_ACTIONS = /^(sign-in|sign-out|session-|two-factor|account\.change-password|user\.(two-factor|reset-password|update-access|disable|enable|create))/;
+
 /**
  * Sign-ins and refusals also go to the server log, for whoever watches it: the action, the
  * outcome and the reason only. Who and whose record stay in the audit table, not the log.
  */
 function logSecurityEvent(event: AuditEvent): void {
-  const signIn = event.action.startsWith("sign-in") || event.action.startsWith("sign-out");
-  if (event.outcome === "success" && !signIn) return;
+  if (event.outcome === "success" && !SECURITY_ACTIONS.test(event.action)) return;
   const reason = typeof event.detail?.reason === "string" ? event.detail.reason : undefined;
   const permission = typeof event.detail?.permission === "string" ? event.detail.permission : undefined;
   const fields = { event: "security", action: event.action, outcome: event.outcome, reason, permission };
