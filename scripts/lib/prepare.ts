@@ -1,5 +1,6 @@
 import { databaseOptionsFromEnv, migrateDatabase, openDatabase } from "@/db/client";
 import { DEMO_PASSWORD, assertLocalDatabase, demoAccounts, isSeeded, seedDemoData } from "@/db/seed";
+import { DEMO_TOTP_SECRET } from "@/db/seed-two-factor";
 import { refreshDashboardRollups } from "@/server/dashboards/rollups";
 
 function isLocal(url: string): boolean {
@@ -53,4 +54,5 @@ export function printDemoAccounts(): void {
   console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD})`);
   const width = Math.max(...demoAccounts.map((a) => a.email.length));
   for (const a of demoAccounts) console.log(`  ${a.email.padEnd(width)}  ${a.role.padEnd(17)}  ${a.siteCodes.join(", ")}`);
+  console.log(`Clinicians and administrators also enter a two-factor code: \`npm run demo:totp\` prints it (demo secret ${DEMO_TOTP_SECRET}).`);
 }
