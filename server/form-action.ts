@@ -56,7 +56,11 @@ export async function handleForm<S extends z.ZodType>(
 ): Promise<FormState> {
   const values = formValues(formData);
   const parsed = schema.safeParse(formInput(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), values };
+  if (!parsed.success) {
+    // The idempotency key is a hidden field: a malformed one has no field to sit beside.
+    const { idempotencyKey: badKey, ...fieldErrors } = zodFieldErrors(parsed.error);
+    return { ok: false, fieldErrors, ...(badKey ? { formError: messages.submissionReused } : {}), values };
+  }
 
   let result: { redirectTo?: string; message?: string } | void;
   try {

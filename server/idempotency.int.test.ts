@@ -5,10 +5,12 @@ import type { Database, DatabaseHandle } from "@/db/client";
 import { appointments, auditEvents, idempotencyKeys, people, seeRequests, treatmentRequirements } from "@/db/schema";
 import { messages } from "@/domain/messages";
 import { createPersonSchema } from "@/domain/schemas/person";
+import { createSeeRequestSchema } from "@/domain/schemas/see-request";
 import { createTestDatabase } from "@/test/db";
 import { ctxFor, makeAppointment, makePerson, makeSite, makeUser, personInput } from "@/test/factories";
 import type { Ctx } from "./context";
 import { ConflictError, ValidationError } from "./errors";
+import { handleForm } from "./form-action";
 import { IDEMPOTENCY_KEY_TTL_MS, purgeIdempotencyKeys } from "./idempotency";
 import { bookAppointment, recordOutcome } from "./appointments/mutations";
 import { createPerson } from "./people/mutations";
@@ -58,6 +60,45 @@ describe("the form field", () => {
     const blank = createPersonSchema.safeParse({ ...base, idempotencyKey: "" });
     expect(blank.success && blank.data.idempotencyKey).toBeUndefined();
     expect(createPersonSchema.safeParse({ ...base, idempotencyKey: "not-a-uuid" }).success).toBe(false);
+  });
+});
+
+describe("the form adapter", () => {
+  it("a malformed key (a tampered hidden field) is shown as a form error and creates nothing", async () => {
+    const person = await makePerson(db, site.id);
+    const form = new FormData();
+    form.set("personId", person.id);
+    form.set("reason", "general_health");
+    form.set("note", "tampered");
+    form.set("idempotencyKey", "not-a-uuid");
+    let ran = false;
+    const state = await handleForm(form, createSeeRequestSchema, async (input) => {
+      ran = true;
+      await createSeeRequest({ ctx: officer, input });
+    });
+    expect(ran).toBe(false);
+    expect(state).toMatchObject({ ok: false, fieldErrors: {}, formError: messages.submissionReused, values: { note: "tampered" } });
+    expect(state.values).not.toHaveProperty("idempotencyKey");
+    expect(await db.select().from(seeRequests).where(eq(seeRequests.personId, person.id))).toHaveLength(0);
+  });
+
+  it("a repeat through the form lands on the same record", async () => {
+    const person = await makePerson(db, site.id);
+    const form = new FormData();
+    form.set("personId", person.id);
+    form.set("reason", "general_health");
+    form.set("idempotencyKey", randomUUID());
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const state = await handleForm(form, createSeeRequestSchema, async (input) => {
+        const { id } = await createSeeRequest({ ctx: officer, input });
+        ids.push(id);
+        return { message: "sent" };
+      });
+      expect(state.ok).toBe(true);
+    }
+    expect(new Set(ids).size).toBe(1);
+    expect(await db.select().from(seeRequests).where(eq(seeRequests.personId, person.id))).toHaveLength(1);
   });
 });
 
