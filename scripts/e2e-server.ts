@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
+    // Test-only hooks such as POST /api/e2e/session (ages the caller's own session); never set in production.
+    HUB_E2E_HOOKS: "1",
   };
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {

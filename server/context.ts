@@ -11,6 +11,7 @@ import { loadActiveUser } from "./auth/session-user";
 import { clientAddressFrom } from "./auth/client-address";
 import { checkSession, type ActiveSession } from "./auth/sessions";
 import { SessionEndedError } from "./errors";
+import { recordAudit } from "./audit/record";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; siteIds: string[] };
 
@@ -55,13 +56,18 @@ export async function requireCtx(): Promise<Ctx> {
   const user = await getSessionUser();
   const h = await headers();
   if (user) return { user, db: await getDb(), ip: await requestIp() };
-  if (h.has("next-action")) {
+  const actionId = h.get("next-action");
+  if (actionId) {
+    const db = await getDb();
+    const ip = await requestIp();
+    // Refused for want of a session: on the record like any other denied attempt.
+    await recordAudit(db, { action: "action-without-session", outcome: "denied", ip, entityType: "server-action", entityId: actionId.slice(0, 100), detail: { path: h.get("x-hub-path")?.slice(0, 500) ?? null } });
     return {
       get user(): SessionUser {
         throw new SessionEndedError();
       },
-      db: await getDb(),
-      ip: await requestIp(),
+      db,
+      ip,
     };
   }
   redirect(signInPath(h.get("x-hub-path")));

@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
+import { SessionTimeoutWarning } from "@/components/session/session-timeout-warning";
 import { ServiceHeader, type NavItem } from "@/components/ui/service-header";
 import { can } from "@/domain/permissions";
 import { roleLabels } from "@/domain/roles";
-import { requireCtx } from "@/server/context";
+import { msUntil, sessionPolicy } from "@/server/auth/sessions";
+import { getSessionState, requireCtx } from "@/server/context";
 import { signOutAction } from "../(auth)/actions";
+import { sessionStatusAction, staySignedInAction } from "./session-actions";
 
 // Every page here reads the session and the database per request: never pre-rendered at build.
 export const dynamic = "force-dynamic";
@@ -11,6 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function HubLayout({ children }: { children: ReactNode }) {
   // The layout only decides what to show; every page and action checks access itself.
   const { user } = await requireCtx();
+  // Same request, so this is the session requireCtx just checked (cached), not a second lookup.
+  const session = (await getSessionState())?.session;
   const nav: NavItem[] = [];
   if (can(user.role, "caseload:read")) nav.push({ href: "/caseload", label: "Caseload" });
   if (can(user.role, "appointment:read")) nav.push({ href: "/appointments", label: "Appointments" });
@@ -40,6 +45,16 @@ export default async function HubLayout({ children }: { children: ReactNode }) {
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-8" tabIndex={-1}>
         {children}
       </main>
+      {session && (
+        <SessionTimeoutWarning
+          expiresInMs={msUntil(session.idleExpiresAt)}
+          warnBeforeMs={sessionPolicy.warnBeforeMs}
+          idleMinutes={sessionPolicy.idleMs / 60_000}
+          staySignedIn={staySignedInAction}
+          checkStatus={sessionStatusAction}
+          signOut={signOutAction}
+        />
+      )}
     </>
   );
 }
