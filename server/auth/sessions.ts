@@ -151,3 +151,8 @@ export async function ageSession(db: Executor, params: { sessionId: string; user
     .set({ createdAt: new Date(row.createdAt.getTime() - shift), lastSeenAt: new Date(row.lastSeenAt.getTime() - shift) })
     .where(and(eq(userSessions.id, params.sessionId), eq(userSessions.userId, params.userId)));
 }
+
+/** Milliseconds from now until `at` (never negative): what the page's timeout warning counts down. */
+export function msUntil(at: Date, now: Date = new Date()): number {
+  return Math.max(0, at.getTime() - now.getTime());
+}
