@@ -22,13 +22,20 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 /**
+ * Control characters other than tab and line breaks: no keyboard types them, Postgres refuses a NUL
+ * in text outright (a form would fail with the generic error) and the rest are junk in a record.
+ * Found by server/fuzz.int.test.ts.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
  * The input a schema validates. A key sent once stays a single value, as Object.fromEntries gave;
  * a repeated key (checkboxes sharing a name) becomes an array instead of keeping only its last value.
  */
 export function formInput(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
   const input: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key);
+    const all = formData.getAll(key).map((v) => (typeof v === "string" ? v.replace(CONTROL_CHARACTERS, "") : v));
     const [only] = all;
     input[key] = all.length === 1 && only !== undefined ? only : all;
   }
