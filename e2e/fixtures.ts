@@ -53,6 +53,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 const lastStepUsed = new Map<string, number>();
 export async function enterTotpCode(page: Page, email: string, key: Uint8Array): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
+    // A fresh page, so the refusal of the last attempt is not mistaken for this one's.
+    if (attempt > 0) await page.reload();
     const now = timeStep(new Date());
     const step = Math.max(now, (lastStepUsed.get(email) ?? -Infinity) + 1);
     if (step > now + 1) await page.waitForTimeout((step - 1) * TOTP_PERIOD_SECONDS * 1000 - Date.now() + 500);
