@@ -5,6 +5,9 @@ import { londonDayBounds, todayInLondon } from "@/domain/dates";
 import { checkPeriod, dayAfter, type Period } from "@/domain/dashboard/periods";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
+import type { GpStatus, ScreeningProgramme, SmokingStatus } from "@/domain/health";
+import type { EthnicGroup, SexRegisteredAtGp } from "@/domain/people";
+import type { RequirementStatus, ServiceCategory } from "@/domain/referrals";
 import type { Ctx } from "../context";
 import { logError } from "../log";
 import { assertCan, denyNotFound } from "../authz";
@@ -61,9 +64,9 @@ export type DashboardWithAsAt = Dashboard & { asAt: Date | null };
  * The pilot dashboard for a period: every DOMAIN.md measure per site and for the selected sites
  * together, with small numbers suppressed here, before anything leaves the server. Aggregates
  * only: no names, no record ids. Every query is limited to the user's sites in its SQL (and then
- * to the sites asked for). Probation attendance comes from the rollups once they have been
- * refreshed (the appointments table until then); rollups older than a few minutes are refreshed
- * in the background, never while the caller waits.
+ * to the sites asked for). Read from the rollups (rollups.ts) once they have been refreshed (the
+ * base tables until then), as at their last refresh; rollups older than a few minutes are
+ * refreshed in the background, never while the caller waits.
  */
 export async function getDashboard({
   ctx,
@@ -116,7 +119,7 @@ async function attendanceFromRollups(ctx: Ctx, cohortSites: (column: AnyPgColumn
       from ${pa} join ${appointments} on ${appointments.personId} = ${pa}.person_id
       where ${cohortPa} and ${pa}.after_last_day > ${period.to}
         and ${appointments.kind} = 'probation' and ${inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES])}
-        and (${appointments.startsAt} at time zone 'Europe/London')::date >= ${pa}.enrolled_on and ${appointments.startsAt} < ${end}
+        and (${appointments.startsAt} at time zone 'Europe/London')::date >= ${pa}.enrolled_on and ${appointments.startsAt} < ${end.toISOString()}::timestamptz
       group by ${paSite}`),
     db.execute<{ site_id: string; month: string; recorded: number; missed: number }>(sql`
       select site_id, to_char(day, 'YYYY-MM') as month, sum(recorded)::int as recorded, sum(missed)::int as missed
@@ -133,6 +136,67 @@ async function attendanceFromRollups(ctx: Ctx, cohortSites: (column: AnyPgColumn
   return [around, byMonth] as const;
 }
 
+type Ms = number;
+/** A row of dashboard_person_facts (migration 0009): the lists hold what the measures compare with the period. */
+type PersonFacts = {
+  person_id: string;
+  site_id: string;
+  enrolled_on: string;
+  date_of_birth: string;
+  sex_registered_at_gp: SexRegisteredAtGp;
+  ethnic_group: EthnicGroup;
+  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, neurodiversity answers. */
+  checks: [Ms, SmokingStatus | null, boolean | null, number | null, number | null, unknown][];
+  /** Checks that recorded a smoking status, oldest first: created, updated, status. */
+  smoking: [Ms, Ms, SmokingStatus][];
+  gp: [GpStatus, boolean, string | null, string | null, Ms][];
+  screenings: [ScreeningProgramme, string | null, boolean | null, string | null, string | null][];
+  referrals: [ServiceCategory, Ms, Ms | null, Ms | null][];
+  requirements: [RequirementStatus, string | null, string | null][];
+};
+
+/** Everyone counted (as loadDashboardData's cohort), with their facts: one index range per site. */
+async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | undefined, period: Period): Promise<PersonFacts[]> {
+  const pf = sql.identifier("dashboard_person_facts");
+  const result = await ctx.db.execute(sql`
+    select person_id, site_id, enrolled_on::text as enrolled_on, date_of_birth::text as date_of_birth, sex_registered_at_gp, ethnic_group,
+      checks, smoking, gp, screenings, referrals, requirements
+    from ${pf} where ${cohortSites(sql`${pf}.site_id` as unknown as AnyPgColumn)} and enrolled_on <= ${period.to}`);
+  return rowsOf<PersonFacts>(result);
+}
+
+/** The facts as the base-table queries would have loaded them for a period ending at `end`. */
+function factsToData(facts: readonly PersonFacts[], end: Date): Omit<DashboardData, "sites" | "end" | "attendanceAroundEnrolment" | "attendanceByMonth"> {
+  const endMs = end.getTime();
+  const data: ReturnType<typeof factsToData> = { people: [], completedChecks: [], latestChecks: [], smokingHistory: [], gpRows: [], screenings: [], referrals: [], requirements: [] };
+  for (const f of facts) {
+    const personId = f.person_id;
+    data.people.push({ id: personId, siteId: f.site_id, enrolledOn: f.enrolled_on, dateOfBirth: f.date_of_birth, sexRegisteredAtGp: f.sex_registered_at_gp, ethnicGroup: f.ethnic_group });
+    let latest: PersonFacts["checks"][number] | undefined;
+    for (const c of f.checks) {
+      if (c[0] >= endMs) continue;
+      data.completedChecks.push({ personId, completedAt: new Date(c[0]) });
+      latest = c;
+    }
+    if (latest) {
+      const [, smokingStatus, auditCPositive, phq9Score, gad7Score, neurodiversity] = latest;
+      data.latestChecks.push({ personId, smokingStatus, auditCPositive, phq9Score, gad7Score, answers: neurodiversity === null || neurodiversity === undefined ? {} : { neurodiversity } });
+    }
+    let smoking: SmokingStatus | undefined;
+    for (const s of f.smoking) if (s[0] < endMs) smoking = s[2];
+    if (smoking) data.smokingHistory.push({ personId, smokingStatus: smoking });
+    for (const [status, atEnrolment, registeredOn, supportStartedOn, recordedAt] of f.gp) {
+      if (recordedAt < endMs) data.gpRows.push({ personId, status, atEnrolment, registeredOn, supportStartedOn, recordedAt: new Date(recordedAt) });
+    }
+    for (const [programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn] of f.screenings) data.screenings.push({ personId, programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn });
+    for (const [category, sentAt, acceptedAt, firstAttendedAt] of f.referrals) {
+      if (sentAt < endMs) data.referrals.push({ personId, category, sentAt: new Date(sentAt), acceptedAt: acceptedAt === null ? null : new Date(acceptedAt), firstAttendedAt: firstAttendedAt === null ? null : new Date(firstAttendedAt) });
+    }
+    for (const [status, treatmentStartedOn, endedOn] of f.requirements) data.requirements.push({ personId, status, treatmentStartedOn, endedOn });
+  }
+  return data;
+}
+
 /** db.execute answers an array on postgres.js and { rows } on PGlite. */
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
@@ -143,6 +207,10 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
   // Everyone counted: at the user's sites (scope in the SQL), at the sites asked for, enrolled by the end of the period.
   const cohortSites = (column: AnyPgColumn) => and(inArray(column, siteScope(ctx)), inArray(column, selected.length ? selected.map((s) => s.id) : siteScope(ctx)));
   const cohort = and(cohortSites(people.siteId), lte(people.enrolledOn, period.to));
+  if (source === "rollups") {
+    const [facts, [aroundEnrolment, byMonth]] = await Promise.all([loadFacts(ctx, cohortSites, period), attendanceFromRollups(ctx, cohortSites, period)]);
+    return { ...factsToData(facts, end), sites: selected, end, attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
+  }
   const cohortIds = ctx.db.select({ id: people.id }).from(people).where(cohort);
   const db = ctx.db;
   const londonDay = sql`(${appointments.startsAt} at time zone 'Europe/London')::date`;
@@ -260,7 +328,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
       .select({ personId: treatmentRequirements.personId, status: treatmentRequirements.status, treatmentStartedOn: treatmentRequirements.treatmentStartedOn, endedOn: treatmentRequirements.endedOn })
       .from(treatmentRequirements)
       .where(inArray(treatmentRequirements.personId, cohortIds)),
-    source === "rollups" ? attendanceFromRollups(ctx, cohortSites, period) : attendanceFromBase(),
+    attendanceFromBase(),
   ]);
 
   return {

@@ -1,6 +1,8 @@
 /**
- * The dashboard rollups: materialized views (migration 0008_dashboard_rollups) that summarise the
- * appointments table, by far the largest, so a dashboard never scans it:
+ * The dashboard rollups: materialized views (migrations 0008 and 0009) so a dashboard neither scans
+ * the appointments table, by far the largest, nor visits six tables once per person:
+ * - dashboard_person_facts: one row per person with everything else the measures read, each list
+ *   with the dates the measures compare with the period (indexed by site and enrolment date);
  * - dashboard_person_attendance: per person, probation appointments with an attendance outcome
  *   before enrolment and from enrolment on (with the last such day);
  * - dashboard_attendance_days: per site and London day, those on or after each person's enrolment.
@@ -14,7 +16,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { dashboardRollupState } from "@/db/schema";
 
-export const ROLLUP_VIEWS = ["dashboard_person_attendance", "dashboard_attendance_days"] as const;
+export const ROLLUP_VIEWS = ["dashboard_person_facts", "dashboard_person_attendance", "dashboard_attendance_days"] as const;
 
 /** Older than this, the app starts a refresh in the background (the page does not wait for it). */
 export const ROLLUP_MAX_AGE_MS = 5 * 60_000;
