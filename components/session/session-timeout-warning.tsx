@@ -37,7 +37,8 @@ export function SessionTimeoutWarning({ expiresInMs, warnBeforeMs, idleMinutes, 
 
   const goToSignIn = useCallback((reason: "idle" | "absolute" | "ended") => {
     const here = `${window.location.pathname}${window.location.search}`;
-    window.location.assign(signInPath(here, reason === "absolute" ? "absolute" : "idle"));
+    // "ended" means signed out some other way (another tab): no timeout message then.
+    window.location.assign(signInPath(here, reason === "ended" ? undefined : reason));
   }, []);
 
   const apply = useCallback(
