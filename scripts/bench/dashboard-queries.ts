@@ -10,7 +10,8 @@
  *
  * Imports the use case, which is "server-only": run with `tsx --conditions=react-server`.
  * CLI until the `npm run bench` orchestrator calls it:
- *   npx tsx --conditions=react-server scripts/bench/dashboard-queries.ts --database-url=postgres://postgres@127.0.0.1:5432/hub_bench [--pglite]
+ *   npm run bench:dashboard -- --database-url=postgres://postgres@127.0.0.1:5432/hub_bench [--pglite]
+ *     [--national-iterations=60] [--site-iterations=200] [--warm-up=5]
  */
 import { eq, min } from "drizzle-orm";
 import { openDatabase, migrateDatabase, type Database, type DatabaseHandle } from "@/db/client";
@@ -31,6 +32,8 @@ export type DashboardBenchOptions = {
   /** Timed calls per measure, after the warm-up; 60 for all sites and 200 for one site by default. */
   nationalIterations?: number;
   siteIterations?: number;
+  /** Untimed calls first (5 by default). */
+  warmUp?: number;
   log?: (line: string) => void;
 };
 
@@ -108,7 +111,7 @@ export async function runDashboardQueryBench(opts: DashboardBenchOptions): Promi
     const today = todayInLondon();
     const pilotStart = await earliestEnrolment(handle.db);
     const rng = new Random(5_150);
-    const warmUp = 5;
+    const warmUp = opts.warmUp ?? 5;
 
     const nationalCount = opts.nationalIterations ?? 60;
     const national = await timeCalls(ctx, periodsFor(rng, today, pilotStart, nationalCount + warmUp).map((period) => ({ period })), warmUp);
@@ -164,7 +167,12 @@ async function main(): Promise<void> {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const url = arg("database-url") ?? process.env.DATABASE_URL;
   const results: BenchResult[] = [];
-  if (url) results.push(...(await runDashboardQueryBench({ databaseUrl: url, log: (l) => console.log(l) })));
+  const count = (name: string) => (arg(name) === undefined ? undefined : Number(arg(name)));
+  if (url) {
+    results.push(
+      ...(await runDashboardQueryBench({ databaseUrl: url, nationalIterations: count("national-iterations"), siteIterations: count("site-iterations"), warmUp: count("warm-up"), log: (l) => console.log(l) })),
+    );
+  }
   if (process.argv.includes("--pglite")) results.push(...(await runPgliteSiteBench({ log: (l) => console.log(l) })));
   for (const r of results) console.log(`${r.pass ? "PASS" : "FAIL"}  ${r.name.padEnd(52)} ${String(r.figure).padStart(8)} ${r.unit.padEnd(3)} target ${r.target}`);
   if (results.some((r) => !r.pass)) process.exitCode = 1;

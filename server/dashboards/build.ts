@@ -84,7 +84,22 @@ export type Dashboard = {
 const ALL = "all";
 const PERIOD = "period";
 const k = (metric: string, column: string) => `${metric}@${column}`;
-const londonDate = (instant: Date) => toLondon(instant).date;
+/**
+ * London's offset from UTC is whole hours and changes only on the hour, so every instant in one UTC
+ * hour falls on the same London date: worked out once per hour (Intl formatting is slow, and a
+ * national dashboard asks for hundreds of thousands of dates).
+ */
+const londonDateByHour = new Map<number, string>();
+const londonDate = (instant: Date) => {
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let date = londonDateByHour.get(hour);
+  if (date === undefined) {
+    date = toLondon(new Date(hour * 3_600_000)).date;
+    if (londonDateByHour.size > 200_000) londonDateByHour.clear();
+    londonDateByHour.set(hour, date);
+  }
+  return date;
+};
 
 function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -317,7 +332,13 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
     bySite(`dna.${when}.missed`, (s) => rows.filter((r) => r.siteId === s).reduce((n, r) => n + r.missed, 0));
     subset(`dna.${when}.missed`, `dna.${when}.recorded`);
   }
-  const monthly = (s: string, m: string, field: "recorded" | "missed") => data.attendanceByMonth.filter((r) => r.siteId === s && r.month === m).reduce((n, r) => n + r[field], 0);
+  const monthlyTotals = new Map<string, { recorded: number; missed: number }>();
+  for (const r of data.attendanceByMonth) {
+    const key = `${r.siteId}|${r.month}`;
+    const t = monthlyTotals.get(key) ?? { recorded: 0, missed: 0 };
+    monthlyTotals.set(key, { recorded: t.recorded + r.recorded, missed: t.missed + r.missed });
+  }
+  const monthly = (s: string, m: string, field: "recorded" | "missed") => monthlyTotals.get(`${s}|${m}`)?.[field] ?? 0;
   bySiteAndMonth("dnaTrend.recorded", (s, m) => monthly(s, m, "recorded"));
   bySiteAndMonth("dnaTrend.missed", (s, m) => monthly(s, m, "missed"));
   subset("dnaTrend.missed", "dnaTrend.recorded", true);
@@ -329,7 +350,17 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
     gpRegistered: (p: { id: string }) => gp(p)?.registeredNow === true,
     referral: (p: { id: string }) => referralsOf.has(p.id),
   };
+  // Each person's group in each dimension, worked out once (reading the neurodiversity answers parses them).
+  const groupsOf = new Map<string, Record<FairnessDimension, string>>();
   const groupOf = (p: (typeof people)[number], d: FairnessDimension): string => {
+    let groups = groupsOf.get(p.id);
+    if (!groups) {
+      groups = { age: groupOfUncached(p, "age"), sex: groupOfUncached(p, "sex"), ethnicity: groupOfUncached(p, "ethnicity"), neurodivergence: groupOfUncached(p, "neurodivergence") };
+      groupsOf.set(p.id, groups);
+    }
+    return groups[d];
+  };
+  const groupOfUncached = (p: (typeof people)[number], d: FairnessDimension): string => {
     switch (d) {
       case "age":
         return ageBandOn(p.dateOfBirth, p.enrolledOn);
