@@ -24,6 +24,17 @@ export function proxy(request: NextRequest) {
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 
+  // Server actions are POSTs to page URLs. Next.js refuses one whose Origin names another host but
+  // lets one with no Origin through; a browser always sends Origin on a POST, so a missing, "null"
+  // or foreign Origin is a forged request (CSRF): refused before any action runs. Not authorization:
+  // the session and permission are still checked by the action itself.
+  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/") && !sameOrigin(request)) {
+    return new NextResponse("This form was not sent from this service.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp },
+    });
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -33,6 +44,20 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  // As Next.js compares: the forwarded host (behind a proxy) or the Host header.
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return originHost === forwarded || originHost === request.headers.get("host");
 }
 
 export const config = {
