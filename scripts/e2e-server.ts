@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { seedE2eFixtures } from "../e2e/support/seed-fixtures";
 import { migrateAndMaybeSeed } from "./lib/prepare";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   // Before seeding: the demo TOTP secrets are encrypted with a key derived from it (db/seed-two-factor.ts).
   process.env.AUTH_SECRET = process.env.AUTH_SECRET?.trim() || randomBytes(32).toString("base64url");
   await migrateAndMaybeSeed({ seed: true });
+  // A record of every kind at an own and another site, clinical marker values included (e2e/support).
+  await seedE2eFixtures();
 
   const env = {
     ...process.env,
