@@ -21,7 +21,8 @@ export const ROLLUP_VIEWS = ["dashboard_person_facts", "dashboard_person_attenda
 /** Older than this, the app starts a refresh in the background (the page does not wait for it). */
 export const ROLLUP_MAX_AGE_MS = 5 * 60_000;
 
-export type RefreshResult = { refreshedAt: Date; ms: number };
+/** When, how long in all, and how long each view took (milliseconds). */
+export type RefreshResult = { refreshedAt: Date; ms: number; views: Record<string, number> };
 
 const running = new WeakMap<object, Promise<RefreshResult>>();
 
@@ -33,10 +34,15 @@ export function refreshDashboardRollups(db: Database): Promise<RefreshResult> {
   const job = (async () => {
     // Taken when the refresh starts: the figures describe the data as it was then (or later).
     const refreshedAt = new Date();
-    for (const view of ROLLUP_VIEWS) await db.execute(sql.raw(`refresh materialized view concurrently "${view}"`));
+    const views: Record<string, number> = {};
+    for (const view of ROLLUP_VIEWS) {
+      const viewStarted = performance.now();
+      await db.execute(sql.raw(`refresh materialized view concurrently "${view}"`));
+      views[view] = Math.round(performance.now() - viewStarted);
+    }
     const ms = Math.round(performance.now() - started);
     await db.update(dashboardRollupState).set({ refreshedAt, refreshMs: ms }).where(eq(dashboardRollupState.id, 1));
-    return { refreshedAt, ms };
+    return { refreshedAt, ms, views };
   })().finally(() => running.delete(db));
   running.set(db, job);
   return job;
