@@ -40,7 +40,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   // Where the request was going, so a page that finds no session can send the user to sign in and
   // back here (server/context.ts). Set, not trusted from the client: any incoming value is replaced.
-  requestHeaders.set("x-hub-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const search = new URLSearchParams(request.nextUrl.search);
+  search.delete("_rsc"); // the router's cache-busting parameter on client navigations, not the user's
+  const query = search.toString();
+  requestHeaders.set("x-hub-path", `${request.nextUrl.pathname}${query ? `?${query}` : ""}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
