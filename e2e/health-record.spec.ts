@@ -27,8 +27,11 @@ test.describe("the health record, and what probation may see of it", () => {
   let personPath = "";
 
   test("a clinician records consent, completes a full health check with the PHQ-9 item 9 alert and the full AUDIT, actions the alert, updates GP registration and books a screening", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateFor("clinician") });
+    // Its own sign-in, not the saved one: this test signs out, which ends that session on the server
+    // (server/auth/sessions.ts), and the saved clinician sign-in is shared by later specs.
+    const context = await browser.newContext();
     const page = await context.newPage();
+    await signIn(page, accounts.clinician);
 
     // A new person, 58 years old: bowel screening applies.
     const form = new PersonFormPage(page);
