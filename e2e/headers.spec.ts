@@ -6,7 +6,8 @@
  */
 import { request as playwrightRequest, type APIResponse } from "@playwright/test";
 import type { Role } from "../domain/roles";
-import { expect, storageStateFor, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { liveStorageState } from "./support/sessions";
 import { fillRoute, loadFixtures, pageRoutes, pageRules } from "./support/routes";
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
@@ -30,9 +31,9 @@ function headerProblems(what: string, response: APIResponse, { personal }: { per
 
 test.describe("security headers on every route", () => {
   for (const role of ["clinician", "probation_officer", "administrator", null] as (Role | null)[]) {
-    test(`every page, ${role ?? "signed out"}`, async () => {
+    test(`every page, ${role ?? "signed out"}`, async ({ browser }) => {
       const fixtures = loadFixtures();
-      const api = await playwrightRequest.newContext({ baseURL, storageState: role ? storageStateFor(role) : { cookies: [], origins: [] } });
+      const api = await playwrightRequest.newContext({ baseURL, storageState: role ? await liveStorageState(browser, role) : { cookies: [], origins: [] } });
       const problems: string[] = [];
       for (const route of pageRoutes()) {
         if (pageRules[route]?.kind === "not-checked") continue;
@@ -46,7 +47,7 @@ test.describe("security headers on every route", () => {
     });
   }
 
-  test("API auth routes, an unknown URL and the downloads", async () => {
+  test("API auth routes, an unknown URL and the downloads", async ({ browser }) => {
     const { own } = loadFixtures();
     const problems: string[] = [];
     const anonymous = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -65,7 +66,7 @@ test.describe("security headers on every route", () => {
       ["clinician", "/api/auth/session"],
     ];
     for (const [role, url] of downloads) {
-      const api = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor(role) });
+      const api = await playwrightRequest.newContext({ baseURL, storageState: await liveStorageState(browser, role) });
       const response = await api.get(url, { maxRedirects: 0 });
       expect(response.status(), `${role} ${url}`).toBe(200);
       problems.push(...headerProblems(`${url} as ${role}`, response, { personal: true }));
@@ -75,7 +76,7 @@ test.describe("security headers on every route", () => {
   });
 
   test("the session cookie is HttpOnly and SameSite=Lax", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateFor("clinician") });
+    const context = await browser.newContext({ storageState: await liveStorageState(browser, "clinician") });
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name.includes("session-token"));
     expect(session, "session cookie").toBeDefined();

@@ -8,7 +8,8 @@
  */
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { Role } from "../domain/roles";
-import { expect, storageStateFor, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { liveStorageState } from "./support/sessions";
 import { expectedFor, fillRoute, loadFixtures, pageRoutes, pageRules } from "./support/routes";
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
@@ -37,14 +38,14 @@ async function payloads(api: APIRequestContext, url: string): Promise<{ html: st
 }
 
 test.describe("no clinical field reaches a probation officer", () => {
-  test("the HTML and RSC payload of every page an officer can open hold no clinical marker", async () => {
+  test("the HTML and RSC payload of every page an officer can open hold no clinical marker", async ({ browser }) => {
     test.setTimeout(120_000);
     const { markers } = loadFixtures();
     const pages = pagesFor("probation_officer");
     // The officer's own person page and the caseload are among them, or the check proves little.
     expect(pages.length).toBeGreaterThan(8);
     expect(pages).toContain(`/people/${loadFixtures().own.personId}`);
-    const api = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("probation_officer") });
+    const api = await playwrightRequest.newContext({ baseURL, storageState: await liveStorageState(browser, "probation_officer") });
     const leaks: string[] = [];
     for (const url of pages) {
       const { html, rsc } = await payloads(api, url);
@@ -57,9 +58,9 @@ test.describe("no clinical field reaches a probation officer", () => {
     expect(leaks).toEqual([]);
   });
 
-  test("control: a clinician's pages do show the markers", async () => {
+  test("control: a clinician's pages do show the markers", async ({ browser }) => {
     const { markers } = loadFixtures();
-    const api = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("clinician") });
+    const api = await playwrightRequest.newContext({ baseURL, storageState: await liveStorageState(browser, "clinician") });
     const seen = new Set<string>();
     for (const url of pagesFor("clinician")) {
       const { html, rsc } = await payloads(api, url);

@@ -16,7 +16,9 @@
  */
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { roles, type Role } from "../domain/roles";
-import { expect, storageStateFor, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { liveStorageState } from "./support/sessions";
 import { postAction, serverActions, succeeded } from "./support/actions";
 import { expectedFor, fillRoute, loadFixtures, pageRoutes, pageRules } from "./support/routes";
 
@@ -24,8 +26,8 @@ const baseURL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
 const callers: (Role | null)[] = [...roles, null];
 const label = (role: Role | null) => role ?? "signed out";
 
-async function contextFor(role: Role | null): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL, storageState: role ? storageStateFor(role) : { cookies: [], origins: [] } });
+async function contextFor(browser: Browser, role: Role | null): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL, storageState: role ? await liveStorageState(browser, role) : { cookies: [], origins: [] } });
 }
 
 test.describe("every page by URL, as every role, own and other site", () => {
@@ -39,12 +41,12 @@ test.describe("every page by URL, as every role, own and other site", () => {
   for (const route of pageRoutes()) {
     const rule = pageRules[route];
     if (!rule || rule.kind === "not-checked") continue;
-    test(`${route}`, async () => {
+    test(`${route}`, async ({ browser }) => {
       const fixtures = loadFixtures();
       const wheres = route.includes("[") ? (["own", "other"] as const) : (["own"] as const);
       const problems: string[] = [];
       for (const role of callers) {
-        const api = await contextFor(role);
+        const api = await contextFor(browser, role);
         for (const where of wheres) {
           const url = fillRoute(route, fixtures[where]);
           const expected = expectedFor(rule, role, where);
@@ -156,26 +158,26 @@ const endsOwnSession = new Set([
 const atEverySite = new Set<Role>(["pilot_manager", "administrator"]);
 
 test.describe("every server action called directly", () => {
-  test("the direct POST encoding reaches the use case (positive control)", async () => {
+  test("the direct POST encoding reaches the use case (positive control)", async ({ browser }) => {
     const fixtures = loadFixtures();
     const action = serverActions().find((a) => a.name === "createSeeRequestAction");
     expect(action, "createSeeRequestAction in the build").toBeDefined();
     if (!action) return;
-    const api = await contextFor("probation_officer");
+    const api = await contextFor(browser, "probation_officer");
     const result = await postAction(api, action, { personId: fixtures.own.personId, reason: "general_health", note: "" });
     expect(result.status).toBeLessThan(500);
     expect(result.redirect ?? "", result.body.slice(0, 500)).toContain(`/people/${fixtures.own.personId}/please-see`);
     await api.dispose();
   });
 
-  test("no action succeeds or fails with a 5xx for another site's record, a role without the permission, or no session", async () => {
+  test("no action succeeds or fails with a 5xx for another site's record, a role without the permission, or no session", async ({ browser }) => {
     test.setTimeout(180_000);
     const actions = serverActions();
     expect(actions.length).toBeGreaterThan(20);
     const fields = otherSiteFields();
     const problems: string[] = [];
     for (const role of callers) {
-      const api = await contextFor(role);
+      const api = await contextFor(browser, role);
       for (const action of actions) {
         const key = `${action.file}#${action.name}`;
         if (role && endsOwnSession.has(key)) continue;

@@ -9,7 +9,8 @@
  * any other: signed out -> sign-in; signed in without the permission -> 403.
  */
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { expect, storageStateFor, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { liveStorageState } from "./support/sessions";
 import { postAction, serverActions, succeeded } from "./support/actions";
 import { loadFixtures } from "./support/routes";
 
@@ -23,11 +24,11 @@ async function waitingRows(api: APIRequestContext, personId: string): Promise<nu
 }
 
 test.describe("origin checks on server actions", () => {
-  test("a cross-origin or Origin-less POST writes nothing; a same-origin one writes", async () => {
+  test("a cross-origin or Origin-less POST writes nothing; a same-origin one writes", async ({ browser }) => {
     const { own } = loadFixtures();
     const action = serverActions().find((a) => a.name === "createSeeRequestAction");
     if (!action) throw new Error("createSeeRequestAction is not in the build");
-    const api = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("probation_officer") });
+    const api = await playwrightRequest.newContext({ baseURL, storageState: await liveStorageState(browser, "probation_officer") });
     const fields = { personId: own.personId, reason: "general_health", note: "" };
     const before = await waitingRows(api, own.personId);
 
@@ -71,9 +72,9 @@ test.describe("x-middleware-subrequest (CVE-2025-29927) gets nothing", () => {
     await api.dispose();
   });
 
-  test("an officer still gets 403 for a clinician's page, and the headers are still set", async () => {
+  test("an officer still gets 403 for a clinician's page, and the headers are still set", async ({ browser }) => {
     const { own } = loadFixtures();
-    const api = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor("probation_officer") });
+    const api = await playwrightRequest.newContext({ baseURL, storageState: await liveStorageState(browser, "probation_officer") });
     for (const headers of [bypass, bypassProxy]) {
       const response = await api.get(`/people/${own.personId}/consent`, { headers, maxRedirects: 0 });
       const location = response.headers()["location"] ?? "";
