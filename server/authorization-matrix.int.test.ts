@@ -425,6 +425,7 @@ const notUseCases: Record<string, string> = {
   withIdempotency: "claims a form's key inside a create's transaction",
   earlierResult: "looks up the caller's own earlier result for a key",
   purgeIdempotencyKeys: "housekeeping job, no caller",
+  newIdempotencyKey: "a random key for a form render, reads nothing",
   // Sign-in: before there is a ctx; tested in server/auth/auth.int.test.ts and e2e/sign-in.spec.ts.
   loadActiveUser: "re-reads the session's user for getSessionUser",
   hashPassword: "argon2 hashing",
