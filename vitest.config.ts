@@ -24,7 +24,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // PGlite in memory per file; on Postgres each file gets its own database (test/db.ts).
           fileParallelism: false,
-          env: { AUTH_SECRET: "integration-test-secret-integration-test-secret" },
+          // Security log lines would bury the test report; the log tests set their own level.
+          env: { AUTH_SECRET: "integration-test-secret-integration-test-secret", LOG_LEVEL: "error" },
         },
       },
     ],
