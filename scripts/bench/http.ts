@@ -191,7 +191,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
 // a. The dashboard under load
 // ---------------------------------------------------------------------------------------------
 
-type LoadFigures = { p95: number; p50: number; requests: number; perSecond: number; non2xx: number; errors: number; statuses: Record<string, number> };
+type LoadFigures = { p95: number; p50: number; requests: number; unanswered: number; perSecond: number; non2xx: number; errors: number; statuses: Record<string, number> };
 
 async function runLoad(options: autocannon.Options): Promise<LoadFigures> {
   const latencies: number[] = [];
@@ -205,6 +205,8 @@ async function runLoad(options: autocannon.Options): Promise<LoadFigures> {
     p95: round(percentile(latencies, 95)),
     p50: round(percentile(latencies, 50)),
     requests: latencies.length,
+    // Sent but not answered before the run ended (slower than the whole run).
+    unanswered: Math.max(0, result.requests.sent - latencies.length),
     perSecond: round(latencies.length / seconds),
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -221,13 +223,16 @@ export async function benchDashboard(baseUrl: string, cookie: string, durationSe
   // Warm-up (not counted): the first requests compile and fill caches.
   await runLoad({ url, connections: 10, duration: 3, headers: { cookie } });
   const f = await runLoad({ url, connections: 50, duration: durationSeconds, headers: { cookie }, timeout: 30 });
+  // No answer at all within the run: the p95 is at least the run's length.
+  const p95 = f.requests > 0 ? f.p95 : durationSeconds * 1000;
+  const failures = f.non2xx + f.errors + f.unanswered;
   return {
     results: [
-      { name: "GET /dashboards (all sites), 50 connections: p95", figure: f.p95, unit: "ms", target: "<= 150 ms", pass: f.p95 <= 150 },
+      { name: `GET /dashboards (all sites), 50 connections: p95${f.requests > 0 ? "" : " (none answered: at least)"}`, figure: p95, unit: "ms", target: "<= 150 ms", pass: f.requests > 0 && p95 <= 150 },
       { name: "GET /dashboards: throughput", figure: f.perSecond, unit: "req/s", target: "(reported)", pass: true },
-      { name: "GET /dashboards: non-2xx responses and errors", figure: f.non2xx + f.errors, unit: "", target: "0", pass: f.non2xx + f.errors === 0 && f.requests > 0 },
+      { name: "GET /dashboards: non-2xx, errors, unanswered in the run", figure: failures, unit: "", target: "0", pass: failures === 0 && f.requests > 0 },
     ],
-    notes: [`dashboard: ${f.requests} requests in ${durationSeconds} s, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)}`],
+    notes: [`dashboard: ${f.requests} answered and ${f.unanswered} unanswered in ${durationSeconds} s, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)}`],
   };
 }
 
@@ -328,6 +333,6 @@ export async function benchRecordOutcome(
       { name: "POST record outcome: audit rows written", figure: audits, unit: `of ${expected}`, target: `${expected}`, pass: audits === expected },
       { name: "POST record outcome: errors (>= 400 or failed)", figure: f.errors + (f.statuses["500"] ?? 0) + (f.statuses["400"] ?? 0), unit: "", target: "0", pass: f.errors === 0 && Object.keys(f.statuses).every((s) => Number(s) < 400) },
     ],
-    notes: [`record outcome: ${f.requests} requests, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)} (303 = the action's redirect to the appointment page)`],
+    notes: [`record outcome: ${f.requests} requests, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)} (200 with x-action-redirect: the redirect target rendered in the same answer)`],
   };
 }
