@@ -67,6 +67,8 @@ test.describe("two-factor required by an administrator", () => {
     const adminPage = await admin.newPage();
     await adminPage.goto(`/admin/users?q=${encodeURIComponent(REQUIRED_BY_ADMIN)}`);
     await adminPage.locator("main table tbody tr").filter({ hasText: REQUIRED_BY_ADMIN }).getByRole("link").first().click();
+    await adminPage.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    const userUrl = adminPage.url();
     await adminPage.getByRole("button", { name: "Require two-factor sign-in" }).click();
     await expect(adminPage.getByRole("status")).toContainText("Two-factor sign-in required");
     await expectAccessible(adminPage, "user page with two-factor required");
@@ -89,5 +91,20 @@ test.describe("two-factor required by an administrator", () => {
     const codes = await setUpTwoFactor(page, REQUIRED_BY_ADMIN);
     expect(codes).toHaveLength(10);
     await expect(page).toHaveURL(/\/caseload\?mine=1$/);
+
+    // Lost phone: the administrator resets it, which signs the officer out; they set it up again.
+    const again = await browser.newContext({ storageState: storageStateFor("administrator") });
+    const adminAgain = await again.newPage();
+    await adminAgain.goto(userUrl);
+    await expect(adminAgain.locator("main")).toContainText("10 recovery codes left");
+    await adminAgain.getByRole("button", { name: "Reset two-factor sign-in" }).click();
+    await expect(adminAgain.getByRole("status")).toContainText("Two-factor sign-in reset");
+    await again.close();
+    await page.reload();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.getByLabel("Email address", { exact: true }).fill(REQUIRED_BY_ADMIN);
+    await page.getByLabel("Password", { exact: true }).fill("hub-demo-password-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/sign-in\/set-up-two-factor/);
   });
 });
