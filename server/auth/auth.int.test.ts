@@ -143,6 +143,12 @@ describe("throttling", () => {
     expect(await passwordStep(db, { email: victim.email, password: PASSWORD, address: from }, later(24 * 60 * MIN + MIN))).toMatchObject({ kind: "challenge" });
   });
 
+  it("never throttles the shared 'unknown' address (no TRUST_PROXY), so nobody can block every sign-in", async () => {
+    const victim = await officer();
+    for (let i = 0; i < 120; i++) expect(await recordThrottledFailure(db, "address", "unknown", later(i * 1000))).toBe(0);
+    expect(await passwordStep(db, { email: victim.email, password: PASSWORD, address: "unknown" }, later(3 * MIN))).toMatchObject({ kind: "challenge" });
+  });
+
   it("treats an email nobody has like a real account (no way to tell which exist)", async () => {
     const email = "ghost@test.example";
     for (let i = 0; i < 10; i++) await passwordStep(db, { email, password: "wrong password!!", address: address() }, T0);

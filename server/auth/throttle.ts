@@ -16,10 +16,19 @@ export const throttleRules = {
 } as const;
 export type ThrottleKind = keyof typeof throttleRules;
 
+/**
+ * The address every request shares when the real one cannot be known (server/auth/client-address.ts).
+ * It is never throttled: one shared bucket would let anyone block every sign-in for a day with 100
+ * wrong passwords. Accounts keep their own limit; set TRUST_PROXY=1 behind a proxy for this one.
+ */
+const UNKNOWN_ADDRESS = "unknown";
+const counted = (kind: ThrottleKind, id: string) => !(kind === "address" && id === UNKNOWN_ADDRESS);
+
 export const throttleKey = (kind: ThrottleKind, id: string) => `${kind}:${kind === "account" ? id.trim().toLowerCase() : id}`;
 
 /** The kinds among these keys that are cooling off at `now`. */
-export async function throttledKinds(db: Executor, keys: { kind: ThrottleKind; id: string }[], now: Date): Promise<ThrottleKind[]> {
+export async function throttledKinds(db: Executor, allKeys: { kind: ThrottleKind; id: string }[], now: Date): Promise<ThrottleKind[]> {
+  const keys = allKeys.filter((k) => counted(k.kind, k.id));
   if (keys.length === 0) return [];
   const rows = await db
     .select({ key: signInThrottles.key, lockedUntil: signInThrottles.lockedUntil })
@@ -34,6 +43,7 @@ export async function throttledKinds(db: Executor, keys: { kind: ThrottleKind; i
  * window has ended (address). Returns the count after this failure.
  */
 export async function recordThrottledFailure(db: Executor, kind: ThrottleKind, id: string, now: Date): Promise<number> {
+  if (!counted(kind, id)) return 0;
   const rule = throttleRules[kind];
   const key = throttleKey(kind, id);
   const t = signInThrottles;
