@@ -26,9 +26,9 @@ export default async function HubLayout({ children }: { children: ReactNode }) {
   if (can(user.role, "dashboard:read")) nav.push({ href: "/dashboards", label: "Dashboards" });
   if (can(user.role, "user:manage")) nav.push({ href: "/admin/users", label: "Users" });
   if (can(user.role, "service:manage")) nav.push({ href: "/admin/services", label: "Services" });
+  if (can(user.role, "user:manage")) nav.push({ href: "/admin/audit", label: "Audit trail" });
   // Every role: change password and two-factor sign-in.
   nav.push({ href: "/account", label: "Your account" });
-  if (can(user.role, "user:manage")) nav.push({ href: "/admin/audit", label: "Audit trail" });
   return (
     <>
       <ServiceHeader
