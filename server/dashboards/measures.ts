@@ -13,6 +13,7 @@ import { logError } from "../log";
 import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
+import { DashboardCache } from "./cache";
 import { buildDashboard, type Dashboard, type DashboardData, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
@@ -87,9 +88,15 @@ export async function getDashboard({
   const asAt = source === "base" ? null : await rollupsRefreshedAt(ctx.db);
   if (source === undefined) refreshInBackgroundIfStale(ctx.db as Database, asAt, new Date(), (error) => logError("Dashboard rollup refresh failed", error));
   const used: DashboardSource = source ?? (asAt ? "rollups" : "base");
-  const data = await loadDashboardData(ctx, selected, checked.period, used);
-  return { ...buildDashboard(data, checked.period), asAt: used === "rollups" ? asAt : null };
+  const build = async () => buildDashboard(await loadDashboardData(ctx, selected, checked.period, used), checked.period);
+  // The app's own reads from the rollups are shared between requests until the next refresh
+  // (cache.ts); tests and the benchmark pin `source` and always build afresh.
+  const key = source === undefined && used === "rollups" && asAt ? [asAt.toISOString(), checked.period.from, checked.period.to, ...selected.map((s) => s.id).sort()].join("|") : null;
+  const dashboard = key ? await builtDashboards.get(key, build) : await build();
+  return { ...dashboard, asAt: used === "rollups" ? asAt : null };
 }
+
+const builtDashboards = new DashboardCache<Dashboard>();
 
 /**
  * Probation attendance from the rollups, exactly as the base-table queries count it. Before
