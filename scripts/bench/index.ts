@@ -179,6 +179,11 @@ async function main(): Promise<number> {
   console.log(`\nBenchmark results (${scale} scale)\n`);
   console.log(renderTable(sections));
   const failed = sections.flatMap((s) => s.results).filter((r) => !r.pass);
+  const failedChecks = failed.filter((r) => r.check);
+  if (failedChecks.length > 0) {
+    console.log(`\n${failedChecks.length} check(s) failed: the run itself is not trustworthy.`);
+    return 2;
+  }
   console.log(failed.length === 0 ? "\nAll targets met." : `\n${failed.length} target(s) missed.`);
   return failed.length === 0 ? 0 : 1;
 }
