@@ -6,6 +6,10 @@ const nextConfig = {
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 when a role lacks a permission.
   experimental: { authInterrupts: true },
+  // Every page's <title> in the first bytes of <head>, for every browser (WCAG 2.4.2: a screen
+  // reader announces it on load). By default Next.js streams metadata of dynamic pages after the
+  // body, so for a moment a page has no title (an axe run caught it).
+  htmlLimitedBots: /.*/,
   async headers() {
     // Content-Security-Policy carries a per-request nonce, so proxy.ts sets it; these are static.
     return [
