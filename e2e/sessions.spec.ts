@@ -33,12 +33,24 @@ async function fillSignIn(page: Page): Promise<void> {
   if (new URL(page.url()).pathname === "/sign-in/two-factor") await enterTotpCode(page, ACCOUNT, demoTotpKey());
 }
 
+/**
+ * The warning arms its timer when React has hydrated the page. Moving the clock on before that
+ * would arm it 30 minutes after the jump, so wait until the dialog is a hydrated React node.
+ */
+async function waitForWarningArmed(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const dialog = document.querySelector("dialog");
+    return dialog !== null && Object.keys(dialog).some((key) => key.startsWith("__reactFiber"));
+  });
+}
+
 const warning = (page: Page) => page.getByRole("alertdialog", { name: "You're about to be signed out" });
 
 test.describe("session timeout", () => {
   test("warns 5 minutes before the idle timeout; Stay signed in starts the 30 minutes again", async ({ page }) => {
     await signInWithClock(page);
     await page.goto("/caseload");
+    await waitForWarningArmed(page);
     await expect(warning(page)).toBeHidden();
 
     // 26 minutes without a request: the server has 4 minutes left when the page's timer fires.
@@ -63,6 +75,7 @@ test.describe("session timeout", () => {
   test("moving the mouse and typing do not keep an unattended page signed in", async ({ page }) => {
     await signInWithClock(page);
     await page.goto("/caseload?page=1");
+    await waitForWarningArmed(page);
     await ageSession(page, 20);
     // Activity in the page alone: no request to the server (over blank space, not a link, which
     // the router would prefetch).
@@ -149,6 +162,7 @@ test.describe("session timeout", () => {
   test("the warning's Sign out button signs out at once", async ({ page }) => {
     await signInWithClock(page);
     await page.goto("/caseload");
+    await waitForWarningArmed(page);
     await ageSession(page, 26);
     await page.clock.fastForward("25:30");
     await warning(page).getByRole("button", { name: "Sign out" }).click();
