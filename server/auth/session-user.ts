@@ -1,16 +1,28 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { userSites, users } from "@/db/schema";
 import type { SessionUser } from "../context";
 
+/**
+ * The user and their sites in one query (this runs on every request): null when the user is gone,
+ * disabled, or their access changed since the session began (session version).
+ */
 export async function loadActiveUser(db: Executor, id: string, sessionVersion: number): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+      siteIds: sql<string[]>`coalesce(array_agg(${userSites.siteId}::text) filter (where ${userSites.siteId} is not null), '{}')`,
+    })
     .from(users)
+    .leftJoin(userSites, eq(userSites.userId, users.id))
     .where(eq(users.id, id))
-    .limit(1);
+    .groupBy(users.id);
   if (!row || row.disabled || row.sessionVersion !== sessionVersion) return null;
-  const sites = await db.select({ siteId: userSites.siteId }).from(userSites).where(and(eq(userSites.userId, id)));
-  return { id: row.id, email: row.email, name: row.name, role: row.role, siteIds: sites.map((s) => s.siteId) };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, siteIds: row.siteIds };
 }
