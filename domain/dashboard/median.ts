@@ -3,7 +3,8 @@
 /** The middle value, or the mean of the two middle values; null for no values. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically, and far faster than Array#sort with a comparator.
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   const upper = sorted[mid] ?? 0;
   if (sorted.length % 2 === 1) return upper;

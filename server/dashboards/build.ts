@@ -32,7 +32,7 @@ import { screeningProgrammeLabels, screeningProgrammes } from "@/domain/health";
 import type { EthnicGroup, SexRegisteredAtGp } from "@/domain/people";
 import type { RequirementStatus, ServiceCategory } from "@/domain/referrals";
 import { serviceCategories, serviceCategoryLabels } from "@/domain/referrals";
-import { allScreeningEligibility } from "@/domain/screening";
+import { screeningEligibility } from "@/domain/screening";
 import { ageBandOn } from "@/domain/dashboard/age-bands";
 import { fairnessDimensionLabels, fairnessDimensions, fairnessGroups, neurodivergenceFrom, type FairnessDimension } from "@/domain/dashboard/fairness";
 import { daysBetween } from "@/domain/dashboard/median";
@@ -231,12 +231,15 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
 
   // ---- Screening ---------------------------------------------------------------------------
 
-  // Eligibility is worked out in JavaScript for each person (domain/screening.ts holds the rules);
-  // at pilot scale (a few thousand people) this is quick, and it keeps one definition of "due".
+  // Eligibility is worked out in JavaScript (domain/screening.ts holds the rules): one definition of "due".
   const smokingOf = new Map(data.smokingHistory.map((s) => [s.personId, s.smokingStatus]));
   const screeningsOf = byPerson(data.screenings);
   const screeningCounts = new Map<string, number>();
   const bump = (metric: string, siteId: string) => screeningCounts.set(`${metric}|${siteId}`, (screeningCounts.get(`${metric}|${siteId}`) ?? 0) + 1);
+  // Worked out once per programme for each distinct set of the inputs that programme's rules read
+  // (date of birth, sex, the last test; smoking for lung screening): many people share them. The
+  // ethnic group only changes the wording of the prostate advice, never eligibility or status.
+  const eligibilityMemo = new Map<string, readonly [eligible: boolean, upToDate: boolean]>();
   for (const p of people) {
     const recorded = screeningsOf.get(p.id) ?? [];
     const lastTests: Partial<Record<ScreeningProgramme, { lastTestOn: string | null; lastResultHpvNegative: boolean | null }>> = {};
@@ -244,14 +247,26 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
       const known = r.lastTestOn !== null && r.lastTestOn <= period.to;
       lastTests[r.programme] = { lastTestOn: known ? r.lastTestOn : null, lastResultHpvNegative: known ? r.lastResultHpvNegative : null };
     }
-    const eligibility = allScreeningEligibility(
-      { dateOfBirth: p.dateOfBirth, sexRegisteredAtGp: p.sexRegisteredAtGp, ethnicGroup: p.ethnicGroup, smokingHistory: smokingOf.get(p.id) ?? "unknown", today: period.to },
-      lastTests,
-    );
+    const smokingHistory = smokingOf.get(p.id) ?? "unknown";
     for (const programme of screeningProgrammes) {
-      const e = eligibility[programme];
-      if (e.eligible) bump(`screen.${programme}.eligible`, p.siteId);
-      if (e.eligible && e.status === "up_to_date") bump(`screen.${programme}.upToDate`, p.siteId);
+      const last = lastTests[programme];
+      const memoKey = `${programme}|${p.dateOfBirth}|${p.sexRegisteredAtGp}|${programme === "lung" ? smokingHistory : ""}|${last?.lastTestOn ?? ""}|${String(last?.lastResultHpvNegative ?? null)}`;
+      let outcome = eligibilityMemo.get(memoKey);
+      if (!outcome) {
+        const e = screeningEligibility(programme, {
+          dateOfBirth: p.dateOfBirth,
+          sexRegisteredAtGp: p.sexRegisteredAtGp,
+          ethnicGroup: p.ethnicGroup,
+          smokingHistory,
+          lastTestOn: last?.lastTestOn ?? null,
+          lastResultHpvNegative: last?.lastResultHpvNegative ?? null,
+          today: period.to,
+        });
+        outcome = [e.eligible, e.eligible && e.status === "up_to_date"];
+        eligibilityMemo.set(memoKey, outcome);
+      }
+      if (outcome[0]) bump(`screen.${programme}.eligible`, p.siteId);
+      if (outcome[1]) bump(`screen.${programme}.upToDate`, p.siteId);
     }
     for (const r of recorded) {
       if (inPeriod(r.bookedFor)) bump(`screen.${r.programme}.booked`, p.siteId);
@@ -295,7 +310,13 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   };
   for (const [step, keep] of Object.entries(referralSteps)) {
     const kept = referralsInPeriod.filter(keep);
-    for (const c of categories) countBySite(`ref.${step}.${c}`, kept.filter((r) => r.category === c));
+    const keptByCategory = new Map<ServiceCategory, typeof kept>();
+    for (const r of kept) {
+      const list = keptByCategory.get(r.category);
+      if (list) list.push(r);
+      else keptByCategory.set(r.category, [r]);
+    }
+    for (const c of categories) countBySite(`ref.${step}.${c}`, keptByCategory.get(c) ?? []);
     if (step === "made") countBySiteAndMonth("ref.made", kept.map((r) => ({ siteId: r.siteId, on: r.sentOn })));
     else countBySite(`ref.${step}`, kept);
     // Categories add up to all services, in each site and in all sites.
@@ -305,14 +326,22 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
     subset(`ref.accepted${c}`, `ref.made${c}`);
     subset(`ref.attended${c}`, `ref.made${c}`);
   }
-  const referralDays = (category: string | null, until: "acceptedAt" | "firstAttendedAt") => {
-    const out = new Map<string, number[]>();
+  // Days to each step, per site: for every service together (key "") and per service.
+  const referralDaysByStep = { acceptedAt: new Map<string, Map<string, number[]>>(), firstAttendedAt: new Map<string, Map<string, number[]>>() };
+  for (const until of ["acceptedAt", "firstAttendedAt"] as const) {
+    const perCategory = referralDaysByStep[until];
     for (const r of referralsInPeriod) {
       const at = r[until];
-      if ((category === null || r.category === category) && byEnd(at)) pushTo(out, r.siteId, daysBetween(r.sentOn, londonDate(at)));
+      if (!byEnd(at)) continue;
+      const days = daysBetween(r.sentOn, londonDate(at));
+      for (const c of ["", r.category]) {
+        let out = perCategory.get(c);
+        if (!out) perCategory.set(c, (out = new Map()));
+        pushTo(out, r.siteId, days);
+      }
     }
-    return out;
-  };
+  }
+  const referralDays = (category: string | null, until: "acceptedAt" | "firstAttendedAt") => referralDaysByStep[until].get(category ?? "") ?? new Map<string, number[]>();
 
   // ---- Treatment requirements ----------------------------------------------------------------
 
@@ -360,6 +389,7 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
     }
     return groups[d];
   };
+  const neurodivergenceMemo = new Map<string, string>();
   const groupOfUncached = (p: (typeof people)[number], d: FairnessDimension): string => {
     switch (d) {
       case "age":
@@ -368,24 +398,48 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
         return p.sexRegisteredAtGp;
       case "ethnicity":
         return p.ethnicGroup;
-      case "neurodivergence":
-        return neurodivergenceFrom(latestOf.get(p.id)?.answers ?? null);
+      case "neurodivergence": {
+        // Reading the answers validates them (slow), and few distinct answers occur: once each.
+        const answers = latestOf.get(p.id)?.answers ?? null;
+        if (answers === null) return neurodivergenceFrom(null);
+        const memoKey = JSON.stringify(answers);
+        let group = neurodivergenceMemo.get(memoKey);
+        if (group === undefined) neurodivergenceMemo.set(memoKey, (group = neurodivergenceFrom(answers)));
+        return group;
+      }
     }
   };
-  for (const [m, has] of Object.entries(fairnessMeasures)) {
-    countBySite(`fair.${m}`, enrolledInPeriod.filter(has));
+  // One pass over the people enrolled in the period: per metric, a count per site.
+  const fairnessCounts = new Map<string, Map<string, number>>();
+  const tally = (metric: string, siteId: string) => {
+    let perSite = fairnessCounts.get(metric);
+    if (!perSite) fairnessCounts.set(metric, (perSite = new Map()));
+    perSite.set(siteId, (perSite.get(siteId) ?? 0) + 1);
+  };
+  const measureEntries = Object.entries(fairnessMeasures);
+  for (const p of enrolledInPeriod) {
+    const had = measureEntries.filter(([, has]) => has(p)).map(([m]) => m);
+    for (const m of had) tally(`fair.${m}`, p.siteId);
+    for (const d of fairnessDimensions) {
+      const g = groupOf(p, d);
+      tally(`fair.${d}.${g}.people`, p.siteId);
+      for (const m of had) tally(`fair.${d}.${g}.${m}`, p.siteId);
+    }
+  }
+  const tallied = (metric: string) => (siteId: string) => fairnessCounts.get(metric)?.get(siteId) ?? 0;
+  for (const m of Object.keys(fairnessMeasures)) {
+    bySite(`fair.${m}`, tallied(`fair.${m}`));
     subset(`fair.${m}`, "enrolled");
   }
   const fairnessRows: Record<FairnessDimension, { key: string; label: string }[]> = { age: [], sex: [], ethnicity: [], neurodivergence: [] };
   for (const d of fairnessDimensions) {
     // "Under 18" should be empty (adults only); listed only when someone falls in it.
-    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || enrolledInPeriod.some((p) => groupOf(p, d) === g.key));
+    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || fairnessCounts.has(`fair.${d}.${g.key}.people`));
     const groupKeys = fairnessRows[d].map((g) => g.key);
     for (const g of groupKeys) {
-      const inGroup = enrolledInPeriod.filter((p) => groupOf(p, d) === g);
-      countBySite(`fair.${d}.${g}.people`, inGroup);
-      for (const [m, has] of Object.entries(fairnessMeasures)) {
-        countBySite(`fair.${d}.${g}.${m}`, inGroup.filter(has));
+      bySite(`fair.${d}.${g}.people`, tallied(`fair.${d}.${g}.people`));
+      for (const m of Object.keys(fairnessMeasures)) {
+        bySite(`fair.${d}.${g}.${m}`, tallied(`fair.${d}.${g}.${m}`));
         subset(`fair.${d}.${g}.${m}`, `fair.${d}.${g}.people`);
       }
     }
