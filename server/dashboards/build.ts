@@ -82,6 +82,8 @@ export type Dashboard = {
 };
 
 const ALL = "all";
+/** The most sites shown as columns of every table; more are compared in "Sites side by side". */
+export const SITE_COLUMNS = 8;
 const PERIOD = "period";
 const k = (metric: string, column: string) => `${metric}@${column}`;
 /**
@@ -132,7 +134,14 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   const { sites, end } = data;
   const siteIds = new Set(sites.map((s) => s.id));
   const columns = [...sites.map((s) => s.id), ALL];
-  const shown: DashboardColumn[] = sites.length > 1 ? [...sites.map((s) => ({ key: s.id, label: s.name })), { key: ALL, label: "All selected sites" }] : sites.map((s) => ({ key: s.id, label: s.name }));
+  // Up to SITE_COLUMNS sites, every table has a column per site; beyond that (a national view) the
+  // tables show the selected sites together, and "Sites side by side" compares them row by row.
+  const many = sites.length > SITE_COLUMNS;
+  const shown: DashboardColumn[] = many
+    ? [{ key: ALL, label: `All ${sites.length} selected sites` }]
+    : sites.length > 1
+      ? [...sites.map((s) => ({ key: s.id, label: s.name })), { key: ALL, label: "All selected sites" }]
+      : sites.map((s) => ({ key: s.id, label: s.name }));
   const months = monthsInPeriod(period);
   const inPeriod = (d: string | null): d is string => d !== null && d >= period.from && d <= period.to;
   const byEnd = (instant: Date | null): instant is Date => instant !== null && instant < end;
@@ -594,9 +603,46 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
         };
         // The combined table reads the all-sites column, which for one site holds that site's figures.
         const combined = forColumn(ALL, null);
-        return sites.length > 1 ? [combined, ...sites.map((s) => forColumn(s.id, s.name))] : [combined];
+        return sites.length > 1 && !many ? [combined, ...sites.map((s) => forColumn(s.id, s.name))] : [combined];
       }),
     },
+    ...(many
+      ? [
+          {
+            id: "sites",
+            title: "Sites side by side",
+            description: `The ${sites.length} selected sites, one row each, on the headline measures of the tables above. Choose ${SITE_COLUMNS} sites or fewer to see every table with a column for each site.`,
+            tables: [
+              {
+                id: "sites",
+                caption: "Sites side by side",
+                rowHeading: "Site",
+                columns: [
+                  { key: "enrolled", label: "People enrolled in the period" },
+                  { key: "checks", label: "Health checks completed in the period" },
+                  { key: "gpNow", label: "Registered with a GP at the end of the period (%)" },
+                  { key: "referrals", label: "Referrals made in the period" },
+                  { key: "dnaAfter", label: "Did-not-attend rate after enrolment (%)" },
+                ],
+                rows: [...sites.map((s) => ({ key: s.id, name: s.name })), { key: ALL, name: "All selected sites" }].map((c) =>
+                  row(
+                    c.key,
+                    c.name,
+                    [
+                      countCell(figures.count(k("enrolled", c.key))),
+                      countCell(figures.count(k("checks", c.key))),
+                      rateCell(figures.rate(k("gpNow", c.key), k("gpRecord", c.key))),
+                      countCell(figures.count(k("ref.made", c.key))),
+                      rateCell(figures.rate(k("dna.after.missed", c.key), k("dna.after.recorded", c.key))),
+                    ],
+                    c.key === ALL,
+                  ),
+                ),
+              } satisfies DashboardTable,
+            ],
+          } satisfies DashboardSection,
+        ]
+      : []),
     {
       id: "trends",
       title: "Monthly trends",

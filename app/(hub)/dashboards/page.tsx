@@ -6,6 +6,7 @@ import { dashboardMessages } from "@/domain/dashboard/messages";
 import { monthLabels, periodFromQuery, sinceStart } from "@/domain/dashboard/periods";
 import { chartValue, formatCell, type DashboardTable } from "@/domain/dashboard/table";
 import { requireCtx } from "@/server/context";
+import { SITE_COLUMNS } from "@/server/dashboards/build";
 import { getDashboard, getEarliestEnrolment } from "@/server/dashboards/measures";
 import { forPage } from "@/server/page-guard";
 import { listMySites } from "@/server/sites/queries";
@@ -106,7 +107,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       {dashboard && dashboard.sites.length > 0 && (
         <>
           <h2 className="h2">
-            {dashboard.periodLabel}: {dashboard.sites.map((s) => s.name).join(", ")}
+            {dashboard.periodLabel}: {dashboard.sites.length > SITE_COLUMNS ? `${dashboard.sites.length} sites` : dashboard.sites.map((s) => s.name).join(", ")}
           </h2>
           <p className="mb-4" data-testid="figures-as-at">
             {/* Probation attendance comes from rollups refreshed every few minutes; the rest is read live. */}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { buildDashboard, findTable, SITE_COLUMNS, type DashboardData } from "./build";
+
+const period = { from: "2026-01-01", to: "2026-03-31" };
+
+/** `enrolled[i]` people enrolled in the period at site i (nothing else recorded). */
+function data(enrolled: number[]): DashboardData {
+  const sites = enrolled.map((_, i) => ({ id: `site-${String(i).padStart(2, "0")}`, name: `Site ${String(i).padStart(2, "0")}` }));
+  const people = enrolled.flatMap((n, i) =>
+    Array.from({ length: n }, (_, j) => ({
+      id: `p-${i}-${j}`,
+      siteId: sites[i]?.id ?? "",
+      enrolledOn: "2026-02-10",
+      dateOfBirth: "1980-05-05",
+      sexRegisteredAtGp: "male" as const,
+      ethnicGroup: "white" as const,
+    })),
+  );
+  return {
+    sites,
+    end: new Date("2026-04-01T00:00:00+01:00"),
+    people,
+    completedChecks: [],
+    latestChecks: [],
+    smokingHistory: [],
+    gpRows: [],
+    screenings: [],
+    referrals: [],
+    requirements: [],
+    attendanceAroundEnrolment: [],
+    attendanceByMonth: [],
+  };
+}
+
+describe("buildDashboard: many sites", () => {
+  it(`keeps a column per site up to ${SITE_COLUMNS} sites, with no side-by-side section`, () => {
+    const dashboard = buildDashboard(data(Array.from({ length: SITE_COLUMNS }, () => 10)), period);
+    expect(findTable(dashboard, "reach")?.columns).toHaveLength(SITE_COLUMNS + 1);
+    expect(dashboard.sections.some((s) => s.id === "sites")).toBe(false);
+    // A folded fairness table per site, beside the combined one.
+    expect(dashboard.sections.find((s) => s.id === "fairness")?.tables.filter((t) => t.folded)).toHaveLength(SITE_COLUMNS * 4);
+  });
+
+  it("beyond that, shows the sites together in every table and compares them in one table, with the same suppression", () => {
+    // Site 00 has 3 people (suppressed); site 01 must then be hidden too, or 3 could be worked out from the total.
+    const enrolled = [3, 20, ...Array.from({ length: SITE_COLUMNS }, () => 10)];
+    const dashboard = buildDashboard(data(enrolled), period);
+    const reach = findTable(dashboard, "reach");
+    expect(reach?.columns).toEqual([{ key: "all", label: `All ${enrolled.length} selected sites` }]);
+    expect(reach?.rows.find((r) => r.key === "enrolled")?.cells).toEqual([{ kind: "count", value: 3 + 20 + 10 * SITE_COLUMNS }]);
+    expect(dashboard.sections.find((s) => s.id === "fairness")?.tables.filter((t) => t.folded)).toHaveLength(0);
+
+    const sites = findTable(dashboard, "sites");
+    expect(sites?.rows.map((r) => r.label)).toEqual([...dashboard.sites.map((s) => s.name), "All selected sites"]);
+    const enrolledCell = (key: string) => sites?.rows.find((r) => r.key === key)?.cells[0];
+    expect(enrolledCell("site-00")).toEqual({ kind: "suppressed" });
+    const hidden = dashboard.sites.filter((s) => enrolledCell(s.id)?.kind === "suppressed");
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const [i, site] of dashboard.sites.entries()) if (!hidden.includes(site)) expect(enrolledCell(site.id)).toEqual({ kind: "count", value: enrolled[i] });
+    expect(enrolledCell("all")).toEqual({ kind: "count", value: 3 + 20 + 10 * SITE_COLUMNS });
+    // Nobody had a GP record or an attendance outcome: no rate to show.
+    expect(sites?.rows.find((r) => r.key === "all")?.cells[2]).toEqual({ kind: "none" });
+  });
+});
