@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDashboard, findTable, SITE_COLUMNS, type DashboardData } from "./build";
+import { buildDashboard, findTable, pacer, SITE_COLUMNS, type DashboardData } from "./build";
 
 const period = { from: "2026-01-01", to: "2026-03-31" };
 
@@ -33,18 +33,18 @@ function data(enrolled: number[]): DashboardData {
 }
 
 describe("buildDashboard: many sites", () => {
-  it(`keeps a column per site up to ${SITE_COLUMNS} sites, with no side-by-side section`, () => {
-    const dashboard = buildDashboard(data(Array.from({ length: SITE_COLUMNS }, () => 10)), period);
+  it(`keeps a column per site up to ${SITE_COLUMNS} sites, with no side-by-side section`, async () => {
+    const dashboard = await buildDashboard(data(Array.from({ length: SITE_COLUMNS }, () => 10)), period);
     expect(findTable(dashboard, "reach")?.columns).toHaveLength(SITE_COLUMNS + 1);
     expect(dashboard.sections.some((s) => s.id === "sites")).toBe(false);
     // A folded fairness table per site, beside the combined one.
     expect(dashboard.sections.find((s) => s.id === "fairness")?.tables.filter((t) => t.folded)).toHaveLength(SITE_COLUMNS * 4);
   });
 
-  it("beyond that, shows the sites together in every table and compares them in one table, with the same suppression", () => {
+  it("beyond that, shows the sites together in every table and compares them in one table, with the same suppression", async () => {
     // Site 00 has 3 people (suppressed); site 01 must then be hidden too, or 3 could be worked out from the total.
     const enrolled = [3, 20, ...Array.from({ length: SITE_COLUMNS }, () => 10)];
-    const dashboard = buildDashboard(data(enrolled), period);
+    const dashboard = await buildDashboard(data(enrolled), period);
     const reach = findTable(dashboard, "reach");
     expect(reach?.columns).toEqual([{ key: "all", label: `All ${enrolled.length} selected sites` }]);
     expect(reach?.rows.find((r) => r.key === "enrolled")?.cells).toEqual([{ kind: "count", value: 3 + 20 + 10 * SITE_COLUMNS }]);
@@ -60,5 +60,24 @@ describe("buildDashboard: many sites", () => {
     expect(enrolledCell("all")).toEqual({ kind: "count", value: 3 + 20 + 10 * SITE_COLUMNS });
     // Nobody had a GP record or an attendance outcome: no rate to show.
     expect(sites?.rows.find((r) => r.key === "all")?.cells[2]).toEqual({ kind: "none" });
+  });
+});
+
+describe("pacer", () => {
+  it("gives way to the event loop during long work, and never during short work", async () => {
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(performance.now()), 1);
+    try {
+      const quick = pacer(10);
+      for (let i = 0; i < 1_000; i++) await quick();
+      expect(ticks).toHaveLength(0);
+      // 60 ms of busy work in slices: the timer runs in between.
+      const pace = pacer(5);
+      const until = performance.now() + 60;
+      while (performance.now() < until) await pace();
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      clearInterval(timer);
+    }
   });
 });

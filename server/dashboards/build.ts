@@ -130,7 +130,9 @@ function gpFacts(rows: DashboardData["gpRows"]): GpFacts {
   return { registeredAtEnrolment, registeredNow: current?.status === "registered", newRegistrationOn, supportStartedOn: earliest(sorted.map((r) => r.supportStartedOn)) };
 }
 
-export function buildDashboard(data: DashboardData, period: Period): Dashboard {
+export async function buildDashboard(data: DashboardData, period: Period): Promise<Dashboard> {
+  // A national dashboard is seconds of JavaScript: it gives way to other requests as it goes.
+  const pace = pacer();
   const { sites, end } = data;
   const siteIds = new Set(sites.map((s) => s.id));
   const columns = [...sites.map((s) => s.id), ALL];
@@ -203,7 +205,11 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   const siteOf = new Map(people.map((p) => [p.id, p.siteId]));
   const checksOf = byPerson(data.completedChecks.filter((c) => siteOf.has(c.personId) && byEnd(c.completedAt)));
   const latestOf = new Map(data.latestChecks.map((c) => [c.personId, c]));
-  const gpOf = new Map([...byPerson(data.gpRows.filter((r) => byEnd(r.recordedAt)))].map(([id, rows]) => [id, gpFacts(rows)]));
+  const gpOf = new Map<string, GpFacts>();
+  for (const [id, rows] of byPerson(data.gpRows.filter((r) => byEnd(r.recordedAt)))) {
+    gpOf.set(id, gpFacts(rows));
+    await pace();
+  }
   const referralsOf = byPerson(data.referrals.filter((r) => siteOf.has(r.personId) && byEnd(r.sentAt)));
   const enrolledInPeriod = people.filter((p) => inPeriod(p.enrolledOn));
 
@@ -216,6 +222,7 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   countBySiteAndMonth("checks", checkEvents);
   const daysToFirstCheck = new Map<string, number[]>();
   for (const p of people) {
+    await pace();
     const first = earliest((checksOf.get(p.id) ?? []).map((c) => londonDate(c.completedAt)));
     if (inPeriod(first)) pushTo(daysToFirstCheck, p.siteId, daysBetween(p.enrolledOn, first));
   }
@@ -250,6 +257,7 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   // ethnic group only changes the wording of the prostate advice, never eligibility or status.
   const eligibilityMemo = new Map<string, readonly [eligible: boolean, upToDate: boolean]>();
   for (const p of people) {
+    await pace();
     const recorded = screeningsOf.get(p.id) ?? [];
     const lastTests: Partial<Record<ScreeningProgramme, { lastTestOn: string | null; lastResultHpvNegative: boolean | null }>> = {};
     for (const r of recorded) {
@@ -427,6 +435,7 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   };
   const measureEntries = Object.entries(fairnessMeasures);
   for (const p of enrolledInPeriod) {
+    await pace();
     const had = measureEntries.filter(([, has]) => has(p)).map(([m]) => m);
     for (const m of had) tally(`fair.${m}`, p.siteId);
     for (const d of fairnessDimensions) {
@@ -669,6 +678,22 @@ export function buildDashboard(data: DashboardData, period: Period): Dashboard {
   }
 
   return { period, periodLabel: describePeriod(period), sites, sections };
+}
+
+/**
+ * Gives way to the event loop (setImmediate) once `sliceMs` of work has passed since it last did,
+ * so other requests are answered while a large dashboard is built. Cheap when there is no need:
+ * a small dashboard never yields.
+ */
+export function pacer(sliceMs = 10): () => Promise<void> {
+  let since = performance.now();
+  let calls = 0;
+  return async () => {
+    if (++calls % 256 !== 0) return;
+    if (performance.now() - since < sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

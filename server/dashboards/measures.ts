@@ -14,7 +14,7 @@ import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { DashboardCache } from "./cache";
-import { buildDashboard, type Dashboard, type DashboardData, type DashboardSite } from "./build";
+import { buildDashboard, pacer, type Dashboard, type DashboardData, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
 export type { Dashboard } from "./build";
@@ -88,7 +88,7 @@ export async function getDashboard({
   const asAt = source === "base" ? null : await rollupsRefreshedAt(ctx.db);
   if (source === undefined) refreshInBackgroundIfStale(ctx.db as Database, asAt, new Date(), (error) => logError("Dashboard rollup refresh failed", error));
   const used: DashboardSource = source ?? (asAt ? "rollups" : "base");
-  const build = async () => buildDashboard(await loadDashboardData(ctx, selected, checked.period, used), checked.period);
+  const build = async () => await buildDashboard(await loadDashboardData(ctx, selected, checked.period, used), checked.period);
   // The app's own reads from the rollups are shared between requests, and rebuilt in the
   // background after each refresh (cache.ts); tests and the benchmark pin `source` and always
   // build afresh.
@@ -179,10 +179,12 @@ async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | u
 }
 
 /** The facts as the base-table queries would have loaded them for a period ending at `end`. */
-function factsToData(facts: readonly PersonFacts[], end: Date): Omit<DashboardData, "sites" | "end" | "attendanceAroundEnrolment" | "attendanceByMonth"> {
+async function factsToData(facts: readonly PersonFacts[], end: Date): Promise<Omit<DashboardData, "sites" | "end" | "attendanceAroundEnrolment" | "attendanceByMonth">> {
   const endMs = end.getTime();
-  const data: ReturnType<typeof factsToData> = { people: [], completedChecks: [], latestChecks: [], smokingHistory: [], gpRows: [], screenings: [], referrals: [], requirements: [] };
+  const pace = pacer();
+  const data: Awaited<ReturnType<typeof factsToData>> = { people: [], completedChecks: [], latestChecks: [], smokingHistory: [], gpRows: [], screenings: [], referrals: [], requirements: [] };
   for (const f of facts) {
+    await pace();
     const personId = f.person_id;
     data.people.push({ id: personId, siteId: f.site_id, enrolledOn: f.enrolled_on, dateOfBirth: f.date_of_birth, sexRegisteredAtGp: f.sex_registered_at_gp, ethnicGroup: f.ethnic_group });
     let latest: PersonFacts["checks"][number] | undefined;
@@ -222,7 +224,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
   const cohort = and(cohortSites(people.siteId), lte(people.enrolledOn, period.to));
   if (source === "rollups") {
     const [facts, [aroundEnrolment, byMonth]] = await Promise.all([loadFacts(ctx, cohortSites, period), attendanceFromRollups(ctx, cohortSites, period)]);
-    return { ...factsToData(facts, end), sites: selected, end, attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
+    return { ...(await factsToData(facts, end)), sites: selected, end, attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
   }
   const cohortIds = ctx.db.select({ id: people.id }).from(people).where(cohort);
   const db = ctx.db;
