@@ -33,6 +33,8 @@ export const people = pgTable(
     uniqueIndex("people_nhs_number_key").on(t.nhsNumber),
     index("people_site_family_idx").on(t.siteId, t.familyName, t.givenName),
     index("people_officer_idx").on(t.assignedOfficerId),
+    // The first enrolment at each site (where "since the pilot started" begins), one probe a site.
+    index("people_site_enrolled_idx").on(t.siteId, t.enrolledOn),
   ],
 );
 

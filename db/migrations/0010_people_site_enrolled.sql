@@ -1,0 +1,1 @@
+CREATE INDEX "people_site_enrolled_idx" ON "people" USING btree ("site_id","enrolled_on");
