@@ -406,6 +406,7 @@ const notUseCases: Record<string, string> = {
   inMySites: "membership test on the caller's sites",
   responseDaysFrom: "parses a setting",
   buildDashboard: "pure: builds tables from measured figures",
+  pacer: "pure: gives way to the event loop during a long computation",
   findTable: "pure: picks one dashboard table",
   // Form and error plumbing.
   handleForm: "the form adapter (fuzzed in server/fuzz.int.test.ts)",
