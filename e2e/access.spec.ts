@@ -1,5 +1,20 @@
+import { BookAppointmentPage } from "./pages/appointment-pages";
 import { CaseloadPage } from "./pages/caseload-page";
-import { expect, expectAccessible, otherSite, signIn, storageStateFor, test } from "./fixtures";
+import { PersonPage } from "./pages/person-page";
+import { daysAhead, expect, expectAccessible, otherSite, signIn, storageStateFor, test } from "./fixtures";
+
+/** Books a probation appointment 9 days ahead at `time` for the person; answers its page's path. */
+async function bookFutureAppointment(page: import("@playwright/test").Page, personPath: string, time: string): Promise<string> {
+  const person = new PersonPage(page);
+  await person.open(personPath);
+  await page.getByRole("link", { name: "Book an appointment" }).click();
+  await new BookAppointmentPage(page).book({ kind: "Probation appointment", type: "Supervision", date: daysAhead(9), time, minutes: "30" });
+  await expect(page.getByRole("status")).toContainText("Appointment booked");
+  const booked = person.timelineRows().filter({ hasText: time }).filter({ hasText: "Booked" }).first();
+  const href = (await booked.getByRole("link", { name: /Cancel or reschedule/ }).getAttribute("href")) ?? "";
+  expect(href).toMatch(/^\/appointments\/[0-9a-f-]{36}$/);
+  return href;
+}
 
 /** A person and one of their appointments at Hammersmith, found by a Hammersmith user. */
 async function hammersmithRecord(browser: import("@playwright/test").Browser) {
@@ -45,18 +60,17 @@ test.describe("site and role boundaries", () => {
 
   test("server actions called directly change nothing without a session or for another site's record", async ({ browser, playwright }) => {
     const other = await hammersmithRecord(browser);
-    // A Hammersmith appointment that still needs an outcome.
-    await other.page.goto("/appointments?range=week");
-    const target = other.page.locator("main table tbody tr", { hasText: "Booked" }).first();
-    const targetPath = (await target.getByRole("link").first().getAttribute("href")) ?? "";
+    // A Hammersmith appointment that still needs an outcome, booked here: the seeded week may have
+    // none left (on a Saturday every seeded appointment of the week is in the past).
+    const targetPath = await bookFutureAppointment(other.page, other.personPath, "09:05");
     const targetId = targetPath.split("/").pop() ?? "";
 
     // Capture a real outcome submission by a Cambridge officer, to learn the action id and body shape.
     const context = await browser.newContext({ storageState: storageStateFor("probation_officer") });
     const page = await context.newPage();
-    await page.goto("/appointments?range=week");
-    const own = page.locator("main table tbody tr", { hasText: "Booked" }).first();
-    await own.getByRole("link").first().click();
+    const caseload = new CaseloadPage(page);
+    await caseload.open("?mine=1");
+    await page.goto(await bookFutureAppointment(page, await caseload.firstPersonPath(), "09:10"));
     await page.waitForURL(/\/appointments\/[0-9a-f-]{36}$/);
     const ownId = page.url().split("/").pop() ?? "";
     expect(targetId).toMatch(/^[0-9a-f-]{36}$/);
