@@ -27,6 +27,8 @@ test.describe("the health record, and what probation may see of it", () => {
   let personPath = "";
 
   test("a clinician records consent, completes a full health check with the PHQ-9 item 9 alert and the full AUDIT, actions the alert, updates GP registration and books a screening", async ({ browser }) => {
+    // A whole journey through many pages: 45 to 55 s on this 2-core machine under CI, too near the 60 s default.
+    test.setTimeout(180_000);
     // Its own sign-in, not the saved one: this test signs out, which ends that session on the server
     // (server/auth/sessions.ts), and the saved clinician sign-in is shared by later specs.
     const context = await browser.newContext();

@@ -10,6 +10,8 @@ test.describe("referrals, from a health check finding to attended treatment", ()
   let referralPath = "";
 
   test("a clinician refers from a finding, records acceptance, books and records attendance, and closes it; the officer sees each status", async ({ browser }) => {
+    // A whole journey through many pages: 45 to 55 s on this 2-core machine under CI, too near the 60 s default.
+    test.setTimeout(180_000);
     const clinician = await browser.newContext({ storageState: storageStateFor("clinician") });
     const page = await clinician.newPage();
     const officer = await browser.newContext({ storageState: storageStateFor("probation_officer") });
