@@ -328,11 +328,7 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   for (const [step, keep] of Object.entries(referralSteps)) {
     const kept = referralsInPeriod.filter(keep);
     const keptByCategory = new Map<ServiceCategory, typeof kept>();
-    for (const r of kept) {
-      const list = keptByCategory.get(r.category);
-      if (list) list.push(r);
-      else keptByCategory.set(r.category, [r]);
-    }
+    for (const r of kept) pushTo(keptByCategory, r.category, r);
     for (const c of categories) countBySite(`ref.${step}.${c}`, keptByCategory.get(c) ?? []);
     if (step === "made") countBySiteAndMonth("ref.made", kept.map((r) => ({ siteId: r.siteId, on: r.sentOn })));
     else countBySite(`ref.${step}`, kept);
@@ -351,11 +347,7 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       const at = r[until];
       if (!byEnd(at)) continue;
       const days = daysBetween(r.sentOn, londonDate(at));
-      for (const c of ["", r.category]) {
-        let out = perCategory.get(c);
-        if (!out) perCategory.set(c, (out = new Map()));
-        pushTo(out, r.siteId, days);
-      }
+      for (const c of ["", r.category]) pushTo(getOrCreate(perCategory, c, () => new Map<string, number[]>()), r.siteId, days);
     }
   }
   const referralDays = (category: string | null, until: "acceptedAt" | "firstAttendedAt") => referralDaysByStep[until].get(category ?? "") ?? new Map<string, number[]>();
@@ -420,17 +412,14 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
         const answers = latestOf.get(p.id)?.answers ?? null;
         if (answers === null) return neurodivergenceFrom(null);
         const memoKey = JSON.stringify(answers);
-        let group = neurodivergenceMemo.get(memoKey);
-        if (group === undefined) neurodivergenceMemo.set(memoKey, (group = neurodivergenceFrom(answers)));
-        return group;
+        return getOrCreate(neurodivergenceMemo, memoKey, () => neurodivergenceFrom(answers));
       }
     }
   };
   // One pass over the people enrolled in the period: per metric, a count per site.
   const fairnessCounts = new Map<string, Map<string, number>>();
   const tally = (metric: string, siteId: string) => {
-    let perSite = fairnessCounts.get(metric);
-    if (!perSite) fairnessCounts.set(metric, (perSite = new Map()));
+    const perSite = getOrCreate(fairnessCounts, metric, () => new Map<string, number>());
     perSite.set(siteId, (perSite.get(siteId) ?? 0) + 1);
   };
   const measureEntries = Object.entries(fairnessMeasures);
@@ -696,10 +685,14 @@ export function pacer(sliceMs = 10): () => Promise<void> {
   };
 }
 
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  getOrCreate(map, key, () => [] as V[]).push(value);
 }
 
 /** Every table of a dashboard, by id (for the CSV export). */

@@ -101,7 +101,7 @@ export async function getDashboard({
   const asAt = source === "base" ? null : await rollupsRefreshedAt(ctx.db);
   if (source === undefined) refreshInBackgroundIfStale(ctx.db as Database, asAt, new Date(), (error) => logError("Dashboard rollup refresh failed", error));
   const used: DashboardSource = source ?? (asAt ? "rollups" : "base");
-  const build = async () => await buildDashboard(await loadDashboardData(ctx, selected, checked.period, used), checked.period);
+  const build = async () => buildDashboard(await loadDashboardData(ctx, selected, checked.period, used), checked.period);
   // The app's own reads from the rollups are shared between requests, and rebuilt in the
   // background after each refresh (cache.ts); tests and the benchmark pin `source` and always
   // build afresh.

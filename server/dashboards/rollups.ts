@@ -16,7 +16,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { dashboardRollupState } from "@/db/schema";
 
-export const ROLLUP_VIEWS = ["dashboard_person_facts", "dashboard_person_attendance", "dashboard_attendance_days"] as const;
+/**
+ * Refreshed in two lanes, each on its own connection (Postgres refreshes a view on one core): the
+ * person facts, the largest, beside the two attendance views, one after the other. PGlite runs
+ * everything one after the other.
+ */
+const ROLLUP_LANES = [["dashboard_person_facts"], ["dashboard_person_attendance", "dashboard_attendance_days"]] as const;
 
 /** Older than this, the app starts a refresh in the background (the page does not wait for it). */
 export const ROLLUP_MAX_AGE_MS = 5 * 60_000;
@@ -40,12 +45,11 @@ export function refreshDashboardRollups(db: Database): Promise<RefreshResult> {
       await db.execute(sql.raw(`refresh materialized view concurrently "${view}"`));
       views[view] = Math.round(performance.now() - viewStarted);
     };
-    // Two lanes, each on its own connection (Postgres refreshes a view on one core): the person
-    // facts, the largest, beside the two attendance views. PGlite runs them one after the other.
-    await Promise.all([refresh("dashboard_person_facts"), (async () => {
-      await refresh("dashboard_person_attendance");
-      await refresh("dashboard_attendance_days");
-    })()]);
+    await Promise.all(
+      ROLLUP_LANES.map(async (lane) => {
+        for (const view of lane) await refresh(view);
+      }),
+    );
     const ms = Math.round(performance.now() - started);
     await db.update(dashboardRollupState).set({ refreshedAt, refreshMs: ms }).where(eq(dashboardRollupState.id, 1));
     return { refreshedAt, ms, views };
