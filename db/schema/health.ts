@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import {
   alertActions,
@@ -75,6 +76,12 @@ export const healthChecks = pgTable(
     appointmentId: uuid("appointment_id").references(() => appointments.id),
     status: healthCheckStatusEnum("status").notNull().default("draft"),
     answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The neurodiversity section of the answers, kept by Postgres beside them (never written by the
+     * app): the dashboard rollup reads this small column for every check instead of the whole
+     * answers document, which at national scale was a third of the time of a refresh.
+     */
+    neurodiversity: jsonb("neurodiversity").generatedAlwaysAs(sql`"answers" -> 'neurodiversity'`),
     smokingStatus: smokingStatusEnum("smoking_status"),
     vapes: boolean("vapes"),
     hsiScore: integer("hsi_score"),

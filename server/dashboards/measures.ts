@@ -314,7 +314,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
         phq9Score: healthChecks.phq9Score,
         gad7Score: healthChecks.gad7Score,
         // Only the section the fairness breakdown reads; the rest of the answers stay in the database.
-        neurodiversity: sql<unknown>`${healthChecks.answers} -> 'neurodiversity'`,
+        neurodiversity: healthChecks.neurodiversity,
       })
       .from(healthChecks)
       .where(and(inArray(healthChecks.personId, cohortIds), eq(healthChecks.status, "completed"), isNotNull(healthChecks.completedAt), lt(healthChecks.completedAt, end)))
