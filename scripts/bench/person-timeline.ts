@@ -14,18 +14,24 @@ export type BusyPerson = { personId: string; probationAppointments: number; heal
 /**
  * Creates the busy person at `siteId`, assigned to `officerId`: `probationCount` probation
  * appointments a week apart going back in time (with outcomes), a quarter as many health hub
- * appointments, hub care and sharing consents, and three completed health checks.
+ * appointments spread over the time since enrolment, hub care and sharing consents, and three
+ * completed health checks.
  */
 export async function createBusyPerson(sql: Sql, { siteId, officerId, probationCount = 1100 }: { siteId: string; officerId: string; probationCount?: number }): Promise<BusyPerson> {
   const [free] = await sql<{ crn: string }[]>`
     select 'Y' || lpad(n::text, 6, '0') as crn from generate_series(999999, 900000, -1) n
     where not exists (select 1 from people where crn = 'Y' || lpad(n::text, 6, '0')) limit 1`;
   if (!free) throw new Error("No free CRN for the busy person.");
-  const [person] = await sql<{ id: string }[]>`
+  // Enrolled when the site's first person was (or about two years ago at an empty site): never
+  // before the pilot started, which would stretch every "since the pilot started" dashboard back
+  // to this one fixture. The long probation history runs from years before enrolment, as it can.
+  const [person] = await sql<{ id: string; days_enrolled: number }[]>`
     insert into people (site_id, crn, given_name, family_name, date_of_birth, sex_registered_at_gp, order_type, enrolled_on, assigned_officer_id)
-    values (${siteId}, ${free.crn}, 'Many', 'Appointments', '1979-04-12', 'male', 'licence', current_date - 3000, ${officerId})
-    returning id`;
+    values (${siteId}, ${free.crn}, 'Many', 'Appointments', '1979-04-12', 'male', 'licence',
+      coalesce((select min(enrolled_on) from people where site_id = ${siteId}), current_date - 700), ${officerId})
+    returning id, current_date - enrolled_on as days_enrolled`;
   if (!person) throw new Error("Could not create the busy person.");
+  const daysEnrolled = Math.max(Number(person.days_enrolled), 30);
 
   const outcomes = ["attended", "attended", "attended", "attended_late", "dna_acceptable", "dna_unacceptable", "cancelled"];
   const probationTypes = ["supervision", "supervision", "review", "home_visit"];
@@ -33,6 +39,8 @@ export async function createBusyPerson(sql: Sql, { siteId, officerId, probationC
   const now = Date.now();
   const week = 7 * 86_400_000;
   const healthCount = Math.ceil(probationCount / 4);
+  // Health hub appointments only since enrolment, evenly spread (at least a day apart).
+  const healthGapMs = Math.max(1, Math.floor((daysEnrolled - 3) / healthCount)) * 86_400_000;
   const rows = [
     ...Array.from({ length: probationCount }, (_, i) => ({
       // Four upcoming, the rest in the past with an outcome.
@@ -43,7 +51,7 @@ export async function createBusyPerson(sql: Sql, { siteId, officerId, probationC
       clinician_attends: i % 5 === 0,
     })),
     ...Array.from({ length: healthCount }, (_, i) => ({
-      starts_at: new Date(now + (1 - i * 4) * week + 2 * 86_400_000),
+      starts_at: new Date(now + 2 * 86_400_000 - i * healthGapMs),
       kind: "health",
       type: healthTypes[i % healthTypes.length] ?? "follow_up",
       outcome: i < 1 ? null : (outcomes[i % outcomes.length] ?? "attended"),
@@ -62,14 +70,14 @@ export async function createBusyPerson(sql: Sql, { siteId, officerId, probationC
 
   await sql`
     insert into consents (person_id, kind, decision, decided_on, information_version, method, recorded_by_id)
-    values (${person.id}, 'hub_care', 'given', current_date - 2900, 'Hub leaflet v1.2', 'own_consent', ${officerId}),
-           (${person.id}, 'share_with_probation', 'given', current_date - 2900, 'Hub leaflet v1.2', 'own_consent', ${officerId})`;
-  for (const [daysAgo, phq9, gad7] of [
-    [2800, 14, 11],
-    [1500, 9, 7],
-    [200, 4, 3],
+    values (${person.id}, 'hub_care', 'given', current_date - ${daysEnrolled}, 'Hub leaflet v1.2', 'own_consent', ${officerId}),
+           (${person.id}, 'share_with_probation', 'given', current_date - ${daysEnrolled}, 'Hub leaflet v1.2', 'own_consent', ${officerId})`;
+  for (const [partAgo, phq9, gad7] of [
+    [0.95, 14, 11],
+    [0.5, 9, 7],
+    [0.1, 4, 3],
   ] as const) {
-    const at = new Date(now - daysAgo * 86_400_000);
+    const at = new Date(now - Math.round(partAgo * daysEnrolled) * 86_400_000);
     await sql`
       insert into health_checks (person_id, site_id, status, answers, smoking_status, phq9_score, phq9_band, gad7_score, gad7_band, created_by_id, completed_by_id, created_at, updated_at, completed_at)
       values (${person.id}, ${siteId}, 'completed', ${sql.json({})}, 'current', ${phq9}, ${phq9 >= 10 ? "moderate" : "mild"}, ${gad7}, ${gad7 >= 10 ? "moderate" : "mild"}, ${officerId}, ${officerId}, ${at}, ${at}, ${at})`;
