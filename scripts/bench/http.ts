@@ -237,6 +237,29 @@ export async function benchDashboard(baseUrl: string, cookie: string, durationSe
   };
 }
 
+/**
+ * The ceiling to read the two HTTP targets against: the lightest signed-in page ("Your account":
+ * the session check, the page view audited, the header and a short page), as the pilot manager,
+ * 50 connections. Reported, not a target: no page of this app, and no server action, can be
+ * answered faster than this on the same machine.
+ */
+export async function benchReferencePage(baseUrl: string, cookie: string, durationSeconds: number): Promise<{ results: BenchResult[]; notes: string[] }> {
+  const url = `${baseUrl}/account`;
+  const check = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const html = await check.text();
+  if (check.status !== 200 || !html.includes("Your account")) throw new Error(`GET /account answered ${check.status}, not the signed-in account page.`);
+  await runLoad({ url, connections: 10, duration: 2, headers: { cookie } });
+  const f = await runLoad({ url, connections: 50, duration: durationSeconds, headers: { cookie }, timeout: 30 });
+  return {
+    results: [
+      { name: "Reference: GET /account (lightest signed-in page), 50 connections: throughput", figure: f.perSecond, unit: "req/s", target: "(reported)", pass: true },
+      { name: "Reference: GET /account: p95", figure: f.p95, unit: "ms", target: "(reported)", pass: true },
+      { name: "Reference: GET /account: answers other than 2xx, errors", figure: f.non2xx + f.errors, unit: "", target: "0", pass: f.non2xx + f.errors === 0, check: true },
+    ],
+    notes: [`reference page: ${f.requests} answered in ${durationSeconds} s, p50 ${f.p50} ms, ${Math.round(html.length / 1024)} KB of HTML`],
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // b. Recording an appointment outcome through its server action
 // ---------------------------------------------------------------------------------------------

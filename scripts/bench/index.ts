@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: a fresh local Postgres database filled with synthetic data (generate.ts), the
  * rollup refresh and dashboard query benchmarks (dashboard-queries.ts), the pilot site on PGlite,
- * then the HTTP benchmarks against `next start` (http.ts, person-timeline.ts). Prints every figure beside its
+ * then the HTTP benchmarks against `next start` (http.ts, person-timeline.ts), with the lightest
+ * signed-in page as a reference for what this machine can serve at all. Prints every figure beside its
  * target and exits non-zero when one is missed. Writes nothing into the repository (apart from
  * the .next build, which is git-ignored).
  *
@@ -21,7 +22,7 @@ import { assertLocalDatabase } from "@/db/seed";
 import { refreshDashboardRollups } from "@/server/dashboards/rollups";
 import { runDashboardQueryBench, runPgliteSiteBench } from "./dashboard-queries";
 import { generateBenchData } from "./generate";
-import { benchDashboard, benchRecordOutcome, benchAccounts, buildApp, prepareHttpFixtures, signInOverHttp, startServer } from "./http";
+import { benchDashboard, benchRecordOutcome, benchReferencePage, benchAccounts, buildApp, prepareHttpFixtures, signInOverHttp, startServer } from "./http";
 import { benchPersonTimeline, createBusyPerson } from "./person-timeline";
 import type { BenchResult } from "./result";
 
@@ -159,6 +160,8 @@ async function main(): Promise<number> {
     const managerCookie = await signInOverHttp(baseUrl, benchAccounts.manager);
     const officerCookie = await signInOverHttp(baseUrl, benchAccounts.officer);
 
+    // What this machine can serve at all: the two HTTP targets read against it.
+    await timed("reference: the lightest signed-in page, 50 connections, 10 s", async () => sections.push({ title: "reference", ...(await benchReferencePage(baseUrl, managerCookie, 10)) }));
     await timed("record an appointment outcome (server action)", async () =>
       sections.push({ title: "record outcome", ...(await benchRecordOutcome(baseUrl, officerCookie, sql, fixtures, Number.parseInt(process.env.BENCH_ACTION_CONNECTIONS ?? "10", 10) || 10)) }),
     );
