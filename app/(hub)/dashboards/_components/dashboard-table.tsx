@@ -1,8 +1,10 @@
-import { dashboardMessages } from "@/domain/dashboard/messages";
 import { formatCell, type DashboardCell, type DashboardTable } from "@/domain/dashboard/table";
 
+// A dashboard carries thousands of cells, each sent twice (the HTML and React's payload): the cells
+// are styled by the table's class (.dashboard-table in app/globals.css), and a suppressed one says
+// only "Suppressed"; the page explains suppression once, above the tables.
 function Cell({ cell }: { cell: DashboardCell }) {
-  if (cell.kind === "suppressed") return <abbr title={dashboardMessages.suppressed}>*</abbr>;
+  if (cell.kind === "suppressed") return <abbr title="Suppressed">*</abbr>;
   if (cell.kind === "none") return <span className="text-muted">{formatCell(cell)}</span>;
   return <>{formatCell(cell)}</>;
 }
@@ -12,15 +14,15 @@ export function DashboardTableView({ table, exportHref }: { table: DashboardTabl
   return (
     <div className="mb-8">
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white" id={table.id}>
+        <table className="dashboard-table w-full border-collapse bg-white" id={table.id}>
           <caption className="mb-2 text-left text-xl font-bold">{table.caption}</caption>
           <thead className="border-b-2 border-ink">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
+              <th scope="col" className="text-left">
                 {table.rowHeading}
               </th>
               {table.columns.map((c) => (
-                <th key={c.key} scope="col" className="px-3 py-2 text-right font-semibold">
+                <th key={c.key} scope="col">
                   {c.label}
                 </th>
               ))}
@@ -28,12 +30,10 @@ export function DashboardTableView({ table, exportHref }: { table: DashboardTabl
           </thead>
           <tbody className="divide-y divide-line">
             {table.rows.map((r) => (
-              <tr key={r.key} className={r.total ? "border-t-2 border-ink font-semibold" : undefined}>
-                <th scope="row" className={`px-3 py-2 text-left align-top ${r.total ? "font-semibold" : "font-normal"}`}>
-                  {r.label}
-                </th>
+              <tr key={r.key} className={r.total ? "total" : undefined}>
+                <th scope="row">{r.label}</th>
                 {r.cells.map((cell, i) => (
-                  <td key={table.columns[i]?.key ?? i} className="px-3 py-2 text-right align-top tabular-nums">
+                  <td key={table.columns[i]?.key ?? i}>
                     <Cell cell={cell} />
                   </td>
                 ))}
