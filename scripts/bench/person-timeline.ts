@@ -2,7 +2,7 @@
  * A person with over a thousand appointments (a long order seen weekly for years), with consents
  * and health checks, and how fast their person page and appointment timeline pages answer.
  */
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 import { percentile } from "./http";
 import type { BenchResult } from "./result";
 
@@ -17,7 +17,12 @@ export type BusyPerson = { personId: string; probationAppointments: number; heal
  * appointments spread over the time since enrolment, hub care and sharing consents, and three
  * completed health checks.
  */
-export async function createBusyPerson(sql: Sql, { siteId, officerId, probationCount = 1100 }: { siteId: string; officerId: string; probationCount?: number }): Promise<BusyPerson> {
+export async function createBusyPerson(db: Sql, { siteId, officerId, probationCount = 1100 }: { siteId: string; officerId: string; probationCount?: number }): Promise<BusyPerson> {
+  // All or nothing: a run that fails half way leaves no half-made person behind in a kept database.
+  return db.begin((sql) => createBusyPersonIn(sql, { siteId, officerId, probationCount }));
+}
+
+async function createBusyPersonIn(sql: TransactionSql, { siteId, officerId, probationCount }: { siteId: string; officerId: string; probationCount: number }): Promise<BusyPerson> {
   const [free] = await sql<{ crn: string }[]>`
     select 'Y' || lpad(n::text, 6, '0') as crn from generate_series(999999, 900000, -1) n
     where not exists (select 1 from people where crn = 'Y' || lpad(n::text, 6, '0')) limit 1`;
@@ -70,8 +75,8 @@ export async function createBusyPerson(sql: Sql, { siteId, officerId, probationC
 
   await sql`
     insert into consents (person_id, kind, decision, decided_on, information_version, method, recorded_by_id)
-    values (${person.id}, 'hub_care', 'given', current_date - ${daysEnrolled}, 'Hub leaflet v1.2', 'own_consent', ${officerId}),
-           (${person.id}, 'share_with_probation', 'given', current_date - ${daysEnrolled}, 'Hub leaflet v1.2', 'own_consent', ${officerId})`;
+    values (${person.id}, 'hub_care', 'given', current_date - ${daysEnrolled}::int, 'Hub leaflet v1.2', 'own_consent', ${officerId}),
+           (${person.id}, 'share_with_probation', 'given', current_date - ${daysEnrolled}::int, 'Hub leaflet v1.2', 'own_consent', ${officerId})`;
   for (const [partAgo, phq9, gad7] of [
     [0.95, 14, 11],
     [0.5, 9, 7],
