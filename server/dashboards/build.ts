@@ -604,43 +604,7 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
         return sites.length > 1 && !many ? [combined, ...sites.map((s) => forColumn(s.id, s.name))] : [combined];
       }),
     },
-    ...(many
-      ? [
-          {
-            id: "sites",
-            title: "Sites side by side",
-            description: `The ${sites.length} selected sites, one row each, on the headline measures of the tables above. Choose ${SITE_COLUMNS} sites or fewer to see every table with a column for each site.`,
-            tables: [
-              {
-                id: "sites",
-                caption: "Sites side by side",
-                rowHeading: "Site",
-                columns: [
-                  { key: "enrolled", label: "People enrolled in the period" },
-                  { key: "checks", label: "Health checks completed in the period" },
-                  { key: "gpNow", label: "Registered with a GP at the end of the period (%)" },
-                  { key: "referrals", label: "Referrals made in the period" },
-                  { key: "dnaAfter", label: "Did-not-attend rate after enrolment (%)" },
-                ],
-                rows: [...sites.map((s) => ({ key: s.id, name: s.name })), { key: ALL, name: "All selected sites" }].map((c) =>
-                  row(
-                    c.key,
-                    c.name,
-                    [
-                      countCell(figures.count(k("enrolled", c.key))),
-                      countCell(figures.count(k("checks", c.key))),
-                      rateCell(figures.rate(k("gpNow", c.key), k("gpRecord", c.key))),
-                      countCell(figures.count(k("ref.made", c.key))),
-                      rateCell(figures.rate(k("dna.after.missed", c.key), k("dna.after.recorded", c.key))),
-                    ],
-                    c.key === ALL,
-                  ),
-                ),
-              } satisfies DashboardTable,
-            ],
-          } satisfies DashboardSection,
-        ]
-      : []),
+    ...(many ? [sitesSideBySide()] : []),
     {
       id: "trends",
       title: "Monthly trends",
@@ -654,6 +618,37 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       ],
     },
   ];
+
+  /** With more than SITE_COLUMNS sites: one row per site (and all of them) on the headline measures. */
+  function sitesSideBySide(): DashboardSection {
+    const cells = (column: string): DashboardRow["cells"] => [
+      countCell(figures.count(k("enrolled", column))),
+      countCell(figures.count(k("checks", column))),
+      rateCell(figures.rate(k("gpNow", column), k("gpRecord", column))),
+      countCell(figures.count(k("ref.made", column))),
+      rateCell(figures.rate(k("dna.after.missed", column), k("dna.after.recorded", column))),
+    ];
+    return {
+      id: "sites",
+      title: "Sites side by side",
+      description: `The ${sites.length} selected sites, one row each, on the headline measures of the tables above. Choose ${SITE_COLUMNS} sites or fewer to see every table with a column for each site.`,
+      tables: [
+        {
+          id: "sites",
+          caption: "Sites side by side",
+          rowHeading: "Site",
+          columns: [
+            { key: "enrolled", label: "People enrolled in the period" },
+            { key: "checks", label: "Health checks completed in the period" },
+            { key: "gpNow", label: "Registered with a GP at the end of the period (%)" },
+            { key: "referrals", label: "Referrals made in the period" },
+            { key: "dnaAfter", label: "Did-not-attend rate after enrolment (%)" },
+          ],
+          rows: [...sites.map((s) => row(s.id, s.name, cells(s.id))), row(ALL, "All selected sites", cells(ALL), true)],
+        },
+      ],
+    };
+  }
 
   function trend(id: string, caption: string, metric: string, unit: "count" | "percent", denominator?: string): DashboardTable {
     const cellsFor = (suffix: string) => (denominator ? rate(`${metric}${suffix}`, `${denominator}${suffix}`) : count(`${metric}${suffix}`));
