@@ -14,6 +14,11 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 /** Either the database or an open transaction: use cases accept both. */
 export type Executor = Database | Transaction;
 
+/** The rows of `db.execute`: postgres.js answers an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
 export type DatabaseHandle = {
   db: Database;
   engine: "postgres" | "pglite";

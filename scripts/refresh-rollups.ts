@@ -1,6 +1,6 @@
 /**
  * `npm run db:refresh-rollups`: refreshes the dashboard rollups (server/dashboards/rollups.ts) of
- * DATABASE_URL or the local PGlite, concurrently (dashboards keep answering meanwhile).
+ * DATABASE_URL or the local PGlite, each view built afresh and swapped in (dashboards keep answering meanwhile).
  */
 import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
 import { refreshDashboardRollups } from "@/server/dashboards/rollups";

@@ -4,7 +4,7 @@ import { appointments, gpRegistrations, healthChecks, people, referrals, screeni
 import { londonDayBounds, todayInLondon } from "@/domain/dates";
 import { checkPeriod, dayAfter, type Period } from "@/domain/dashboard/periods";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import type { GpStatus, ScreeningProgramme, SmokingStatus } from "@/domain/health";
 import type { EthnicGroup, SexRegisteredAtGp } from "@/domain/people";
 import type { RequirementStatus, ServiceCategory } from "@/domain/referrals";
@@ -223,11 +223,6 @@ async function factsToData(facts: readonly PersonFacts[], end: Date): Promise<Om
     for (const [status, treatmentStartedOn, endedOn] of f.requirements) data.requirements.push({ personId, status, treatmentStartedOn, endedOn });
   }
   return data;
-}
-
-/** db.execute answers an array on postgres.js and { rows } on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Period, source: DashboardSource): Promise<DashboardData> {

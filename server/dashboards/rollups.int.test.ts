@@ -4,8 +4,8 @@
  * they describe the data as at their last refresh; refreshes run one at a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import type { DatabaseHandle } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf, type DatabaseHandle } from "@/db/client";
 import { appointments, people, userSites, users } from "@/db/schema";
 import { addDays } from "@/domain/dates";
 import { lastMonth, lastQuarter, type Period } from "@/domain/dashboard/periods";
@@ -95,5 +95,39 @@ describe(`rollups against base tables (seed ${seed})`, () => {
     const shared = await refreshDashboardRollups(handle.db);
     expect(shared.refreshedAt.getTime()).toBeGreaterThanOrEqual(done.refreshedAt.getTime());
     expect(errors).toEqual([]);
+  });
+
+  it("swaps in each rebuilt view with the same indexes under the same names, and a failed rebuild leaves the old view", async () => {
+    const indexes = async () =>
+      rowsOf<{ tablename: string; indexname: string; indexdef: string }>(
+        await handle.db.execute(sql`select tablename, indexname, indexdef from pg_indexes where tablename like 'dashboard%' and tablename <> 'dashboard_rollup_state' order by indexname`),
+      );
+    const before = await indexes();
+    expect(before.map((i) => i.indexname)).toEqual([
+      "dashboard_attendance_days_site_day_key",
+      "dashboard_person_attendance_person_key",
+      "dashboard_person_attendance_site_enrolled_idx",
+      "dashboard_person_facts_person_key",
+      "dashboard_person_facts_site_enrolled_idx",
+    ]);
+    await refreshDashboardRollups(handle.db);
+    expect(await indexes()).toEqual(before);
+    const leftovers = rowsOf<{ relname: string }>(await handle.db.execute(sql`select relname from pg_class where relname like 'dashboard%next%'`));
+    expect(leftovers).toEqual([]);
+
+    // A rebuild that fails half way (its new index's name is taken): the refresh fails, and the old
+    // view, with its rows and indexes, is still there, with nothing half-built left beside it.
+    const count = async () => Number(rowsOf<{ n: string }>(await handle.db.execute(sql`select count(*) as n from dashboard_attendance_days`))[0]?.n);
+    const rows = await count();
+    await handle.db.execute(sql`create table dashboard_test_block (x int)`);
+    try {
+      await handle.db.execute(sql`create index "dashboard_attendance_days_site_day_key_next" on dashboard_test_block (x)`);
+      await expect(refreshDashboardRollups(handle.db)).rejects.toThrow();
+    } finally {
+      await handle.db.execute(sql`drop table dashboard_test_block`);
+    }
+    expect(await count()).toBe(rows);
+    expect(await indexes()).toEqual(before);
+    expect(rowsOf<{ relname: string }>(await handle.db.execute(sql`select relname from pg_class where relname = 'dashboard_attendance_days_next'`))).toEqual([]);
   });
 });

