@@ -24,6 +24,7 @@ import { screeningProgrammes } from "@/domain/health";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { planDemoData, assertLocalDatabase, type SiteCode } from "@/db/seed";
 import { planHealthRecords } from "@/db/seed-health";
+import { withoutAttendanceTrigger } from "@/server/dashboards/rollups";
 import { Random, hashString } from "@/db/seed-random";
 
 export const GENERATOR_PASSWORD = "bench-generated-password-2026";
@@ -264,21 +265,26 @@ export async function generateBenchData(handle: DatabaseHandle, opts: GenerateOp
   };
   const startedPeople = performance.now();
   let planMs = 0;
-  for (let s = 0; s < shape.sites; s++) {
-    const site = siteInfo[s];
-    if (!site) throw new Error("Generator: no site");
-    const count = perSite + (s < extra ? 1 : 0);
-    const planStarted = performance.now();
-    for (let i = 0; i < count; i++) planPerson(rng, personSeq++, site, batch, { today, pilotStart, templates });
-    planMs += performance.now() - planStarted;
-    if (batch.appointments.length > 150_000 || s === shape.sites - 1) {
-      await flush();
-      const done = personSeq;
-      const secs = (performance.now() - startedPeople) / 1000;
-      log(`  people ${done.toLocaleString("en-GB")}/${shape.people.toLocaleString("en-GB")} (sites ${s + 1}/${shape.sites}), appointments so far ${(totals.appointments ?? 0).toLocaleString("en-GB")}, ${Math.round(done / secs).toLocaleString("en-GB")} people/s`);
+  // Millions of appointments by COPY: the dashboards' attendance trigger off meanwhile, and the
+  // attendance tables worked out once at the end.
+  await withoutAttendanceTrigger(db, async () => {
+    for (let s = 0; s < shape.sites; s++) {
+      const site = siteInfo[s];
+      if (!site) throw new Error("Generator: no site");
+      const count = perSite + (s < extra ? 1 : 0);
+      const planStarted = performance.now();
+      for (let i = 0; i < count; i++) planPerson(rng, personSeq++, site, batch, { today, pilotStart, templates });
+      planMs += performance.now() - planStarted;
+      if (batch.appointments.length > 150_000 || s === shape.sites - 1) {
+        await flush();
+        const done = personSeq;
+        const secs = (performance.now() - startedPeople) / 1000;
+        log(`  people ${done.toLocaleString("en-GB")}/${shape.people.toLocaleString("en-GB")} (sites ${s + 1}/${shape.sites}), appointments so far ${(totals.appointments ?? 0).toLocaleString("en-GB")}, ${Math.round(done / secs).toLocaleString("en-GB")} people/s`);
+      }
     }
-  }
-  await loader.finish();
+    await loader.finish();
+    log("  attendance rollups...");
+  });
   log(`  planning rows in memory took ${(planMs / 1000).toFixed(1)} s of that`);
   log("  analyze...");
   await db.execute(dsql`analyze`);

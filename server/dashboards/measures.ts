@@ -79,8 +79,9 @@ export type DashboardWithAsAt = Dashboard & { asAt: Date | null };
  * together, with small numbers suppressed here, before anything leaves the server. Aggregates
  * only: no names, no record ids. Every query is limited to the user's sites in its SQL (and then
  * to the sites asked for). Read from the rollups (rollups.ts) once they have been refreshed (the
- * base tables until then), as at their last refresh; rollups older than a few minutes are
- * refreshed in the background, never while the caller waits.
+ * base tables until then): as at their last refresh, apart from probation attendance, which they
+ * keep current; rollups older than a few minutes are refreshed in the background, never while the
+ * caller waits.
  */
 export async function getDashboard({
   ctx,
@@ -118,7 +119,8 @@ export async function getDashboard({
 const builtDashboards = new DashboardCache<Dashboard>(200, 5 * 60_000, (error) => logError("Dashboard rebuild in the background failed", error));
 
 /**
- * Probation attendance from the rollups, exactly as the base-table queries count it. Before
+ * Probation attendance from the rollups (kept current by triggers), exactly as the base-table
+ * queries count it. Before
  * enrolment: per person, independent of the period. After enrolment, to the end of the period:
  * the person's total when their last such appointment falls within the period, otherwise counted
  * from the appointments table for those people only (none when the period ends today). The

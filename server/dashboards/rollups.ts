@@ -1,32 +1,32 @@
 /**
- * The dashboard rollups: materialized views (migrations 0008 and 0009) so a dashboard neither scans
- * the appointments table, by far the largest, nor visits six tables once per person:
- * - dashboard_person_facts: one row per person with everything else the measures read, each list
- *   with the dates the measures compare with the period (indexed by site and enrolment date);
- * - dashboard_person_attendance: per person, probation appointments with an attendance outcome
- *   before enrolment and from enrolment on (with the last such day);
- * - dashboard_attendance_days: per site and London day, those on or after each person's enrolment.
+ * The dashboard rollups, so a dashboard neither scans the appointments table, by far the largest,
+ * nor visits six tables once per person:
+ * - dashboard_person_facts (a materialized view, migrations 0009 and 0011): one row per person with
+ *   everything the measures read apart from probation attendance, each list with the dates the
+ *   measures compare with the period (indexed by site and enrolment date). Refreshed: the figures
+ *   it gives are as at its last refresh.
+ * - dashboard_person_attendance and dashboard_attendance_days (tables, migration 0012): probation
+ *   appointments with an attendance outcome, per person (before enrolment and from it on, with the
+ *   last such day) and per site and London day. Kept current by triggers on appointments and
+ *   people as each is written, so never refreshed: rebuilding them read every appointment twice.
  *
- * Refreshed by building each view afresh beside the old one and swapping them (rebuildView), one
- * refresh at a time per database handle (single flight: a second caller shares the running one).
- * Run after seeding, by `npm run db:refresh-rollups`, and by the app in the background when they
- * are older than ROLLUP_MAX_AGE_MS. Not "server-only": scripts (seed, benchmark) call it too.
+ * The facts are refreshed by building the view afresh beside the old one and swapping them
+ * (rebuildView), one refresh at a time per database handle (single flight: a second caller shares
+ * the running one). Run after seeding, by `npm run db:refresh-rollups`, and by the app in the
+ * background when they are older than ROLLUP_MAX_AGE_MS. Not "server-only": scripts (seed,
+ * benchmark) call it too.
  */
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database, type Executor } from "@/db/client";
 import { dashboardRollupState } from "@/db/schema";
 
-/**
- * Refreshed in two lanes, each on its own connection (Postgres refreshes a view on one core): the
- * person facts, the largest, beside the two attendance views, one after the other. PGlite runs
- * everything one after the other.
- */
-const ROLLUP_LANES = [["dashboard_person_facts"], ["dashboard_person_attendance", "dashboard_attendance_days"]] as const;
+/** The rollups that are refreshed (the attendance tables are kept current instead). */
+const REFRESHED_VIEWS = ["dashboard_person_facts"] as const;
 
 /** Older than this, the app starts a refresh in the background (the page does not wait for it). */
 export const ROLLUP_MAX_AGE_MS = 5 * 60_000;
 
-/** When, how long in all (the lanes overlap), and how long each view took (milliseconds). */
+/** When, how long in all, and how long each view took (milliseconds). */
 export type RefreshResult = { refreshedAt: Date; ms: number; views: Record<string, number> };
 
 const running = new WeakMap<object, Promise<RefreshResult>>();
@@ -45,11 +45,7 @@ export function refreshDashboardRollups(db: Database): Promise<RefreshResult> {
       await rebuildView(db, view);
       views[view] = Math.round(performance.now() - viewStarted);
     };
-    await Promise.all(
-      ROLLUP_LANES.map(async (lane) => {
-        for (const view of lane) await refresh(view);
-      }),
-    );
+    for (const view of REFRESHED_VIEWS) await refresh(view);
     const ms = Math.round(performance.now() - started);
     await db.update(dashboardRollupState).set({ refreshedAt, refreshMs: ms }).where(eq(dashboardRollupState.id, 1));
     return { refreshedAt, ms, views };
@@ -87,6 +83,30 @@ async function rebuildView(db: Database, view: string): Promise<void> {
     await tx.execute(sql.raw(`alter materialized view "${next}" rename to "${view}"`));
     for (const index of indexes) await tx.execute(sql.raw(`alter index "${index.name}_next" rename to "${index.name}"`));
   });
+}
+
+/**
+ * Works both attendance tables out afresh from the appointments (writers wait meanwhile): after a
+ * bulk load made with their trigger off (withoutAttendanceTrigger), or to repair them.
+ */
+export async function rebuildAttendance(db: Executor): Promise<void> {
+  await db.execute(sql`select dashboard_attendance_rebuild()`);
+}
+
+/**
+ * Runs a bulk load of appointments (the benchmark's generator: millions of rows by COPY) with the
+ * attendance trigger off, then rebuilds the attendance tables once, whether or not the load
+ * finished: one pass over the appointments instead of a trigger call for each. Needs to own the
+ * appointments table; every other writer must wait, so never use it in the app.
+ */
+export async function withoutAttendanceTrigger<T>(db: Database, load: () => Promise<T>): Promise<T> {
+  await db.execute(sql`alter table appointments disable trigger dashboard_attendance_on_appointment`);
+  try {
+    return await load();
+  } finally {
+    await db.execute(sql`alter table appointments enable trigger dashboard_attendance_on_appointment`);
+    await rebuildAttendance(db);
+  }
 }
 
 /** When the rollups were last refreshed; null if never (then the dashboard reads the base tables). */

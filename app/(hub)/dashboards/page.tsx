@@ -110,8 +110,8 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
             {dashboard.periodLabel}: {dashboard.sites.length > SITE_COLUMNS ? `${dashboard.sites.length} sites` : dashboard.sites.map((s) => s.name).join(", ")}
           </h2>
           <p className="mb-4" data-testid="figures-as-at">
-            {/* Probation attendance comes from rollups refreshed every few minutes; the rest is read live. */}
-            Figures as at {figuresAsAt(dashboard.asAt ?? new Date(), today)} (London time). They are brought up to date every few minutes.
+            {/* The person facts are a rollup refreshed every few minutes; probation attendance is kept current as it is recorded (server/dashboards/rollups.ts). */}
+            Figures as at {figuresAsAt(dashboard.asAt ?? new Date(), today)} (London time); probation attendance as it is recorded. They are brought up to date every few minutes.
           </p>
           <div className="mb-8 border-l-4 border-brand bg-white p-4">
             <p>
