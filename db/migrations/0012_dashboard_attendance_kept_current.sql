@@ -128,8 +128,13 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER "dashboard_attendance_on_appointment" AFTER INSERT OR DELETE OR UPDATE OF "person_id", "kind", "outcome", "starts_at" ON "appointments"
+CREATE TRIGGER "dashboard_attendance_on_appointment" AFTER INSERT OR DELETE ON "appointments"
 FOR EACH ROW EXECUTE FUNCTION "dashboard_attendance_on_appointment"();
+--> statement-breakpoint
+-- Only when what is counted changes (an edit that leaves them as they were locks nothing).
+CREATE TRIGGER "dashboard_attendance_on_appointment_changed" AFTER UPDATE OF "person_id", "kind", "outcome", "starts_at" ON "appointments"
+FOR EACH ROW WHEN (OLD."person_id" IS DISTINCT FROM NEW."person_id" OR OLD."kind" IS DISTINCT FROM NEW."kind" OR OLD."outcome" IS DISTINCT FROM NEW."outcome" OR OLD."starts_at" IS DISTINCT FROM NEW."starts_at")
+EXECUTE FUNCTION "dashboard_attendance_on_appointment"();
 --> statement-breakpoint
 -- Every counted appointment of a person after the given enrolment date added to (sign 1) or taken
 -- from (sign -1) the site's days.

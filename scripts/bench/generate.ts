@@ -24,7 +24,7 @@ import { screeningProgrammes } from "@/domain/health";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { planDemoData, assertLocalDatabase, type SiteCode } from "@/db/seed";
 import { planHealthRecords } from "@/db/seed-health";
-import { withoutAttendanceTrigger } from "@/server/dashboards/rollups";
+import { withoutAttendanceTriggers } from "@/server/dashboards/rollups";
 import { Random, hashString } from "@/db/seed-random";
 
 export const GENERATOR_PASSWORD = "bench-generated-password-2026";
@@ -265,9 +265,9 @@ export async function generateBenchData(handle: DatabaseHandle, opts: GenerateOp
   };
   const startedPeople = performance.now();
   let planMs = 0;
-  // Millions of appointments by COPY: the dashboards' attendance trigger off meanwhile, and the
+  // Millions of appointments by COPY: the dashboards' attendance triggers off meanwhile, and the
   // attendance tables worked out once at the end.
-  await withoutAttendanceTrigger(db, async () => {
+  await withoutAttendanceTriggers(db, async () => {
     for (let s = 0; s < shape.sites; s++) {
       const site = siteInfo[s];
       if (!site) throw new Error("Generator: no site");
