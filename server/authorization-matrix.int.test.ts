@@ -473,6 +473,8 @@ const notUseCases: Record<string, string> = {
   // Dashboard roll-ups: a background refresh of aggregate tables, called by getDashboard after its check.
   refreshDashboardRollups: "background refresh of aggregates, no caller",
   rollupsRefreshedAt: "when the aggregates were refreshed",
+  rebuildAttendance: "repairs the attendance aggregates from the appointments; scripts only (db:refresh-rollups --attendance)",
+  withoutAttendanceTriggers: "bulk loads by the benchmark's generator; never called by the app",
   refreshInBackgroundIfStale: "schedules the background refresh",
 };
 

@@ -54,6 +54,16 @@ export const PERSON_TABLES: string[] = [appointments, consents, healthChecks, cl
   getTableName(t),
 );
 
+/**
+ * Tables and materialized views with a person_id column that the report does not read, and why:
+ * each holds only what is worked out from records the report includes in full, for the pilot
+ * dashboards (server/dashboards/rollups.ts), which show it only as counts over many people.
+ */
+export const DERIVED_PERSON_TABLES: Record<string, string> = {
+  dashboard_person_facts: "dates and answers copied from the health checks, GP registrations, screenings, referrals and requirements in this report",
+  dashboard_person_attendance: "counts of the probation appointments in this report, before and after enrolment",
+};
+
 function plain(value: unknown): SubjectAccessValue {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
