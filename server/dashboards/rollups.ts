@@ -97,7 +97,8 @@ export async function rebuildAttendance(db: Executor): Promise<void> {
  * Runs a bulk load of appointments (the benchmark's generator: millions of rows by COPY) with the
  * attendance triggers off, then rebuilds the attendance tables once, whether or not the load
  * finished: one pass over the appointments instead of a trigger call for each. Needs to own the
- * appointments table; every other writer must wait, so never use it in the app.
+ * appointments table, and anything written meanwhile, by anyone, is counted only by that rebuild:
+ * never use it in the app.
  */
 export async function withoutAttendanceTriggers<T>(db: Database, load: () => Promise<T>): Promise<T> {
   const triggers = ["dashboard_attendance_on_appointment", "dashboard_attendance_on_appointment_changed"];
