@@ -32,6 +32,33 @@ CREATE TABLE "dashboard_attendance_days" (
 	PRIMARY KEY ("site_id", "day")
 );
 --> statement-breakpoint
+-- What is counted, in one place: whether an appointment counts, and whether it was missed.
+CREATE FUNCTION "dashboard_attendance_counts"("p_kind" "appointment_kind", "p_outcome" "appointment_outcome") RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT "p_kind" = 'probation' AND "p_outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "dashboard_attendance_missed"("p_outcome" "appointment_outcome") RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT "p_outcome" IN ('dna_acceptable', 'dna_unacceptable')
+$$;
+--> statement-breakpoint
+-- Every counted appointment, on its London day, with its person's site and enrolment date now.
+CREATE VIEW "dashboard_attendance_counted" AS
+SELECT a."person_id", p."site_id", p."enrolled_on", (a."starts_at" AT TIME ZONE 'Europe/London')::date AS "day", "dashboard_attendance_missed"(a."outcome") AS "missed"
+FROM "appointments" a
+JOIN "people" p ON p."id" = a."person_id"
+WHERE "dashboard_attendance_counts"(a."kind", a."outcome");
+--> statement-breakpoint
+-- A row of dashboard_person_attendance as worked out afresh (for one person: filter on person_id).
+CREATE VIEW "dashboard_attendance_per_person" AS
+SELECT "person_id", "site_id", "enrolled_on",
+  (count(*) FILTER (WHERE "day" < "enrolled_on"))::integer AS "before_recorded",
+  (count(*) FILTER (WHERE "day" < "enrolled_on" AND "missed"))::integer AS "before_missed",
+  (count(*) FILTER (WHERE "day" >= "enrolled_on"))::integer AS "after_recorded",
+  (count(*) FILTER (WHERE "day" >= "enrolled_on" AND "missed"))::integer AS "after_missed",
+  max("day") FILTER (WHERE "day" >= "enrolled_on") AS "after_last_day"
+FROM "dashboard_attendance_counted"
+GROUP BY "person_id", "site_id", "enrolled_on";
+--> statement-breakpoint
 -- Both tables worked out afresh from the appointments, writers held off meanwhile: on migration,
 -- after a bulk load with the triggers off (the benchmark's generator), or to repair.
 CREATE FUNCTION "dashboard_attendance_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
@@ -39,26 +66,12 @@ BEGIN
   LOCK TABLE "people", "appointments" IN SHARE MODE;
   DELETE FROM "dashboard_attendance_days";
   DELETE FROM "dashboard_person_attendance";
-  INSERT INTO "dashboard_person_attendance"
-  SELECT p."id", p."site_id", p."enrolled_on",
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date < p."enrolled_on")::integer,
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date < p."enrolled_on" AND a."outcome" IN ('dna_acceptable', 'dna_unacceptable'))::integer,
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date >= p."enrolled_on")::integer,
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date >= p."enrolled_on" AND a."outcome" IN ('dna_acceptable', 'dna_unacceptable'))::integer,
-    max((a."starts_at" AT TIME ZONE 'Europe/London')::date) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date >= p."enrolled_on")
-  FROM "appointments" a
-  JOIN "people" p ON p."id" = a."person_id"
-  WHERE a."kind" = 'probation' AND a."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')
-  GROUP BY p."id", p."site_id", p."enrolled_on";
+  INSERT INTO "dashboard_person_attendance" SELECT * FROM "dashboard_attendance_per_person";
   INSERT INTO "dashboard_attendance_days"
-  SELECT p."site_id", (a."starts_at" AT TIME ZONE 'Europe/London')::date,
-    count(*)::integer,
-    count(*) FILTER (WHERE a."outcome" IN ('dna_acceptable', 'dna_unacceptable'))::integer
-  FROM "appointments" a
-  JOIN "people" p ON p."id" = a."person_id"
-  WHERE a."kind" = 'probation' AND a."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')
-    AND (a."starts_at" AT TIME ZONE 'Europe/London')::date >= p."enrolled_on"
-  GROUP BY p."site_id", (a."starts_at" AT TIME ZONE 'Europe/London')::date;
+  SELECT "site_id", "day", count(*)::integer, (count(*) FILTER (WHERE "missed"))::integer
+  FROM "dashboard_attendance_counted"
+  WHERE "day" >= "enrolled_on"
+  GROUP BY "site_id", "day";
 END $$;
 --> statement-breakpoint
 SELECT "dashboard_attendance_rebuild"();
@@ -97,9 +110,7 @@ BEGIN
     IF v_after AND v_last = v_day THEN
       -- The last day after enrolment lost one: it may no longer be the last.
       UPDATE "dashboard_person_attendance" SET "after_last_day" = (
-        SELECT max((a."starts_at" AT TIME ZONE 'Europe/London')::date) FROM "appointments" a
-        WHERE a."person_id" = "p_person" AND a."kind" = 'probation' AND a."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')
-          AND (a."starts_at" AT TIME ZONE 'Europe/London')::date >= v_enrolled)
+        SELECT max("day") FROM "dashboard_attendance_counted" WHERE "person_id" = "p_person" AND "day" >= v_enrolled)
       WHERE "person_id" = "p_person";
     END IF;
   END IF;
@@ -115,15 +126,11 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION "dashboard_attendance_on_appointment"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    IF OLD."kind" = 'probation' AND OLD."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable') THEN
-      PERFORM "dashboard_attendance_count"(OLD."person_id", OLD."starts_at", OLD."outcome" IN ('dna_acceptable', 'dna_unacceptable'), -1);
-    END IF;
+  IF TG_OP <> 'INSERT' AND "dashboard_attendance_counts"(OLD."kind", OLD."outcome") THEN
+    PERFORM "dashboard_attendance_count"(OLD."person_id", OLD."starts_at", "dashboard_attendance_missed"(OLD."outcome"), -1);
   END IF;
-  IF TG_OP <> 'DELETE' THEN
-    IF NEW."kind" = 'probation' AND NEW."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable') THEN
-      PERFORM "dashboard_attendance_count"(NEW."person_id", NEW."starts_at", NEW."outcome" IN ('dna_acceptable', 'dna_unacceptable'), 1);
-    END IF;
+  IF TG_OP <> 'DELETE' AND "dashboard_attendance_counts"(NEW."kind", NEW."outcome") THEN
+    PERFORM "dashboard_attendance_count"(NEW."person_id", NEW."starts_at", "dashboard_attendance_missed"(NEW."outcome"), 1);
   END IF;
   RETURN NULL;
 END $$;
@@ -141,13 +148,10 @@ EXECUTE FUNCTION "dashboard_attendance_on_appointment"();
 CREATE FUNCTION "dashboard_attendance_days_of"("p_person" uuid, "p_site" uuid, "p_enrolled" date, "p_sign" integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "dashboard_attendance_days" AS d
-  SELECT "p_site", (a."starts_at" AT TIME ZONE 'Europe/London')::date,
-    "p_sign" * count(*)::integer,
-    "p_sign" * (count(*) FILTER (WHERE a."outcome" IN ('dna_acceptable', 'dna_unacceptable')))::integer
-  FROM "appointments" a
-  WHERE a."person_id" = "p_person" AND a."kind" = 'probation' AND a."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')
-    AND (a."starts_at" AT TIME ZONE 'Europe/London')::date >= "p_enrolled"
-  GROUP BY 2
+  SELECT "p_site", "day", "p_sign" * count(*)::integer, "p_sign" * (count(*) FILTER (WHERE "missed"))::integer
+  FROM "dashboard_attendance_counted"
+  WHERE "person_id" = "p_person" AND "day" >= "p_enrolled"
+  GROUP BY "day"
   ON CONFLICT ("site_id", "day") DO UPDATE SET "recorded" = d."recorded" + excluded."recorded", "missed" = d."missed" + excluded."missed";
   IF "p_sign" < 0 THEN
     DELETE FROM "dashboard_attendance_days" WHERE "site_id" = "p_site" AND "recorded" = 0;
@@ -164,16 +168,8 @@ BEGIN
     RETURN OLD;
   END IF;
   PERFORM "dashboard_attendance_days_of"(NEW."id", NEW."site_id", NEW."enrolled_on", 1);
-  INSERT INTO "dashboard_person_attendance"
-  SELECT NEW."id", NEW."site_id", NEW."enrolled_on",
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date < NEW."enrolled_on")::integer,
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date < NEW."enrolled_on" AND a."outcome" IN ('dna_acceptable', 'dna_unacceptable'))::integer,
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date >= NEW."enrolled_on")::integer,
-    count(*) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date >= NEW."enrolled_on" AND a."outcome" IN ('dna_acceptable', 'dna_unacceptable'))::integer,
-    max((a."starts_at" AT TIME ZONE 'Europe/London')::date) FILTER (WHERE (a."starts_at" AT TIME ZONE 'Europe/London')::date >= NEW."enrolled_on")
-  FROM "appointments" a
-  WHERE a."person_id" = NEW."id" AND a."kind" = 'probation' AND a."outcome" IN ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')
-  HAVING count(*) > 0;
+  -- The people row already holds the new site and date.
+  INSERT INTO "dashboard_person_attendance" SELECT * FROM "dashboard_attendance_per_person" WHERE "person_id" = NEW."id";
   RETURN NULL;
 END $$;
 --> statement-breakpoint
