@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ageOn, dateFromParts, formatDate, londonDayBounds, londonToUtc, startOfWeek, toLondon } from "./dates";
+import { addDays, ageOn, dateFromParts, daysInMonth, formatDate, isRealDate, londonDayBounds, londonToUtc, startOfWeek, toLondon } from "./dates";
 
 const HOUR = 3_600_000;
 
@@ -146,6 +146,41 @@ describe("ageOn", () => {
   it("turns a 29 February birthday over on 29 February in a leap year", () => {
     expect(ageOn("2000-02-29", "2024-02-28")).toBe(23);
     expect(ageOn("2000-02-29", "2024-02-29")).toBe(24);
+  });
+
+  it("agrees with counting birthdays on the calendar, for every day of two years against many dates of birth", () => {
+    // The oracle: the last birthday on or before the date, with JavaScript's Date rolling 29 February over to 1 March.
+    const oracle = (dob: string, on: string) => {
+      const [by, bm, bd] = dob.split("-").map(Number) as [number, number, number];
+      const target = Date.parse(on);
+      let age = new Date(target).getUTCFullYear() - by;
+      if (Date.UTC(by + age, bm - 1, bd) > target) age -= 1;
+      return age;
+    };
+    const births = ["1960-01-01", "1964-02-29", "1971-02-28", "1983-03-01", "1990-06-15", "1999-12-31", "2000-02-29"];
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2029, 0, 1); t += 86_400_000) {
+      const on = new Date(t).toISOString().slice(0, 10);
+      for (const dob of births) expect(ageOn(dob, on), `${dob} on ${on}`).toBe(oracle(dob, on));
+    }
+  });
+});
+
+describe("isRealDate and daysInMonth", () => {
+  it("accepts exactly the dates the calendar has, from 1896 to 2104", () => {
+    for (let y = 1896; y <= 2104; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+        expect(daysInMonth(y, m), `${y}-${m}`).toBe(days);
+        for (const d of [0, 1, 28, 29, 30, 31, 32]) {
+          const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          expect(isRealDate(iso), iso).toBe(d >= 1 && d <= days);
+        }
+      }
+    }
+  });
+
+  it("refuses months 0 and 13 and anything not written YYYY-MM-DD", () => {
+    for (const bad of ["2026-00-10", "2026-13-01", "2026-1-01", "2026-01-1", "26-01-01", "2026/01/01", "2026-01-01T00:00", " 2026-01-01", ""]) expect(isRealDate(bad), bad).toBe(false);
   });
 });
 

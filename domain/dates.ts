@@ -72,11 +72,15 @@ export function londonToUtc(date: string, time: string): Date | null {
 }
 
 export function isRealDate(iso: string): boolean {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return false;
-  const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, da));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === da;
+  if (!ISO_DATE.test(iso)) return false;
+  const [y, mo, da] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  return mo >= 1 && mo <= 12 && da >= 1 && da <= daysInMonth(y, mo);
+}
+
+/** Days in a month of the (proleptic) Gregorian calendar; month 1 to 12. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Builds an ISO date from three separate fields (day, month, year); null when it is not a real date. */
@@ -93,11 +97,10 @@ export function todayInLondon(now: Date = new Date()): string {
 
 /** Whole years between a date of birth and a date, both ISO; a 29 February birthday turns over on 1 March in non-leap years. */
 export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [y, m, d] = on.split("-").map(Number) as [number, number, number];
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
+  // Years apart, less one before the birthday: "MM-DD" strings compare as the dates do (the
+  // dashboards ask this of every person on every programme, so no arrays are made).
+  const age = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return on.slice(5, 10) < dateOfBirth.slice(5, 10) ? age - 1 : age;
 }
 
 export function addDays(iso: string, days: number): string {

@@ -16,7 +16,7 @@
  * - A last test taken before the person became eligible never makes them due before the date they
  *   became eligible.
  */
-import { ageOn, formatDate, isRealDate } from "./dates";
+import { ageOn, daysInMonth, formatDate, isRealDate } from "./dates";
 import type { ScreeningProgramme } from "./health";
 import type { EthnicGroup, SexRegisteredAtGp } from "./people";
 
@@ -56,8 +56,7 @@ export const OVERDUE_AFTER_MONTHS = 6;
 const CERVICAL_HPV_FIVE_YEAR_FROM = "2025-07-01";
 
 function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split("-").map(Number);
-  return [y ?? 0, m ?? 0, d ?? 0];
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
 function iso(year: number, month: number, day: number): string {
@@ -70,8 +69,7 @@ function addMonths(date: string, months: number): string {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (d <= daysInMonth) return iso(year, month, d);
+  if (d <= daysInMonth(year, month)) return iso(year, month, d);
   return month === 12 ? iso(year + 1, 1, 1) : iso(year, month + 1, 1);
 }
 
@@ -236,13 +234,9 @@ function prostate(input: EligibilityInput): Eligibility {
 const rules: Record<ScreeningProgramme, (input: EligibilityInput) => Eligibility> = { bowel, breast, cervical, aaa, lung, prostate };
 
 export function screeningEligibility(programme: ScreeningProgramme, input: EligibilityInput): Eligibility {
-  for (const [name, value] of [
-    ["dateOfBirth", input.dateOfBirth],
-    ["today", input.today],
-    ["lastTestOn", input.lastTestOn],
-  ] as const) {
-    if (value !== null && !isRealDate(value)) throw new RangeError(`${name} is not a real ISO date: ${value}`);
-  }
+  if (!isRealDate(input.dateOfBirth)) throw new RangeError(`dateOfBirth is not a real ISO date: ${input.dateOfBirth}`);
+  if (!isRealDate(input.today)) throw new RangeError(`today is not a real ISO date: ${input.today}`);
+  if (input.lastTestOn !== null && !isRealDate(input.lastTestOn)) throw new RangeError(`lastTestOn is not a real ISO date: ${input.lastTestOn}`);
   return rules[programme](input);
 }
 

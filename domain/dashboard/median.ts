@@ -14,9 +14,9 @@ export function median(values: readonly number[]): number | null {
 
 /** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const utc = (iso: string) => {
-    const [y, m, d] = iso.split("-").map(Number);
-    return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
+  return Math.round((utcOf(to) - utcOf(from)) / 86_400_000);
+}
+
+function utcOf(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
