@@ -63,6 +63,33 @@ describe("buildDashboard: many sites", () => {
   });
 });
 
+describe("buildDashboard: fairness", () => {
+  const ageRows = async (d: DashboardData) => (await buildDashboard(d, period)).sections.find((s) => s.id === "fairness")?.tables.find((t) => t.id === "fairness-age-all");
+
+  it("lists 'Under 18' only when someone enrolled in the period falls in it, and counts each group per site", async () => {
+    const adults = data([10, 12]);
+    expect((await ageRows(adults))?.rows.map((r) => r.key)).toEqual(["18_24", "25_34", "35_44", "45_54", "55_64", "65_plus", "all"]);
+
+    // Five 16-year-olds at site 01, three of them with a referral: the row appears with its own figures.
+    const withYoung = data([10, 12]);
+    const young = withYoung.people.filter((p) => p.siteId === "site-01").slice(0, 5);
+    for (const p of young) p.dateOfBirth = "2010-01-01";
+    withYoung.referrals = young.slice(0, 3).map((p) => ({ personId: p.id, category: "talking_therapies" as const, sentAt: new Date("2026-03-01T10:00:00Z"), acceptedAt: null, firstAttendedAt: null }));
+    const table = await ageRows(withYoung);
+    expect(table?.rows.map((r) => r.key)).toEqual(["under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus", "all"]);
+    expect(table?.rows.find((r) => r.key === "under_18")?.cells.slice(0, 1)).toEqual([{ kind: "count", value: 5 }]);
+    expect(table?.rows.find((r) => r.key === "45_54")?.cells).toEqual([{ kind: "count", value: 17 }, { kind: "percent", value: 0 }, { kind: "percent", value: 0 }, { kind: "percent", value: 0 }]);
+    // 3 of the 5 had a referral: a count of 3 is hidden, and so is the rate built on it.
+    expect(table?.rows.find((r) => r.key === "under_18")?.cells[3]).toEqual({ kind: "suppressed" });
+
+    // Per site: site 01's own table counts its 5 young people, site 00's has none.
+    const dashboard = await buildDashboard(withYoung, period);
+    const siteTable = (site: string) => dashboard.sections.find((s) => s.id === "fairness")?.tables.find((t) => t.id === `fairness-age-${site}`);
+    expect(siteTable("site-01")?.rows.find((r) => r.key === "under_18")?.cells[0]).toEqual({ kind: "count", value: 5 });
+    expect(siteTable("site-00")?.rows.find((r) => r.key === "under_18")?.cells[0]).toEqual({ kind: "count", value: 0 });
+  });
+});
+
 describe("pacer", () => {
   it("gives way to the event loop during long work, and never during short work", async () => {
     const ticks: number[] = [];

@@ -247,17 +247,21 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
 
   // ---- Screening ---------------------------------------------------------------------------
 
-  // Eligibility is worked out in JavaScript (domain/screening.ts holds the rules): one definition of "due".
+  // Eligibility is worked out in JavaScript (domain/screening.ts holds the rules): one definition of
+  // "due". Once per person and programme: nearly every date of birth is different, so a cache of
+  // earlier answers cost more to look up than the rules take to run.
   const smokingOf = new Map(data.smokingHistory.map((s) => [s.personId, s.smokingStatus]));
   const screeningsOf = byPerson(data.screenings);
-  const screeningCounts = new Map<string, number>();
-  const bump = (metric: string, siteId: string) => screeningCounts.set(`${metric}|${siteId}`, (screeningCounts.get(`${metric}|${siteId}`) ?? 0) + 1);
-  // Worked out once per programme for each distinct set of the inputs that programme's rules read
-  // (date of birth, sex, the last test; smoking for lung screening): many people share them. The
-  // ethnic group only changes the wording of the prostate advice, never eligibility or status.
-  const eligibilityMemo = new Map<string, readonly [eligible: boolean, upToDate: boolean]>();
+  // Per site, four counters per programme (eligible, up to date, booked, attended), in the order below.
+  const screeningMeasures = ["eligible", "upToDate", "booked", "attended"] as const;
+  const programmeIndex = new Map(screeningProgrammes.map((programme, i) => [programme, i]));
+  const screeningSlot = (programme: number, measure: (typeof screeningMeasures)[number]) => programme * screeningMeasures.length + screeningMeasures.indexOf(measure);
+  const screeningCounts = new Map<string, number[]>();
+  const addOne = (counts: number[], slot: number) => (counts[slot] = (counts[slot] ?? 0) + 1);
   for (const p of people) {
     await pace();
+    let counts = screeningCounts.get(p.siteId);
+    if (!counts) screeningCounts.set(p.siteId, (counts = new Array<number>(screeningProgrammes.length * screeningMeasures.length).fill(0)));
     const recorded = screeningsOf.get(p.id) ?? [];
     const lastTests: Partial<Record<ScreeningProgramme, { lastTestOn: string | null; lastResultHpvNegative: boolean | null }>> = {};
     for (const r of recorded) {
@@ -265,33 +269,28 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       lastTests[r.programme] = { lastTestOn: known ? r.lastTestOn : null, lastResultHpvNegative: known ? r.lastResultHpvNegative : null };
     }
     const smokingHistory = smokingOf.get(p.id) ?? "unknown";
-    for (const programme of screeningProgrammes) {
+    for (const [i, programme] of screeningProgrammes.entries()) {
       const last = lastTests[programme];
-      const memoKey = `${programme}|${p.dateOfBirth}|${p.sexRegisteredAtGp}|${programme === "lung" ? smokingHistory : ""}|${last?.lastTestOn ?? ""}|${String(last?.lastResultHpvNegative ?? null)}`;
-      let outcome = eligibilityMemo.get(memoKey);
-      if (!outcome) {
-        const e = screeningEligibility(programme, {
-          dateOfBirth: p.dateOfBirth,
-          sexRegisteredAtGp: p.sexRegisteredAtGp,
-          ethnicGroup: p.ethnicGroup,
-          smokingHistory,
-          lastTestOn: last?.lastTestOn ?? null,
-          lastResultHpvNegative: last?.lastResultHpvNegative ?? null,
-          today: period.to,
-        });
-        outcome = [e.eligible, e.eligible && e.status === "up_to_date"];
-        eligibilityMemo.set(memoKey, outcome);
-      }
-      if (outcome[0]) bump(`screen.${programme}.eligible`, p.siteId);
-      if (outcome[1]) bump(`screen.${programme}.upToDate`, p.siteId);
+      const e = screeningEligibility(programme, {
+        dateOfBirth: p.dateOfBirth,
+        sexRegisteredAtGp: p.sexRegisteredAtGp,
+        ethnicGroup: p.ethnicGroup,
+        smokingHistory,
+        lastTestOn: last?.lastTestOn ?? null,
+        lastResultHpvNegative: last?.lastResultHpvNegative ?? null,
+        today: period.to,
+      });
+      if (e.eligible) addOne(counts, screeningSlot(i, "eligible"));
+      if (e.eligible && e.status === "up_to_date") addOne(counts, screeningSlot(i, "upToDate"));
     }
     for (const r of recorded) {
-      if (inPeriod(r.bookedFor)) bump(`screen.${r.programme}.booked`, p.siteId);
-      if (inPeriod(r.attendedOn)) bump(`screen.${r.programme}.attended`, p.siteId);
+      const i = programmeIndex.get(r.programme) ?? 0;
+      if (inPeriod(r.bookedFor)) addOne(counts, screeningSlot(i, "booked"));
+      if (inPeriod(r.attendedOn)) addOne(counts, screeningSlot(i, "attended"));
     }
   }
-  for (const programme of screeningProgrammes) {
-    for (const m of ["eligible", "upToDate", "booked", "attended"]) bySite(`screen.${programme}.${m}`, (s) => screeningCounts.get(`screen.${programme}.${m}|${s}`) ?? 0);
+  for (const [i, programme] of screeningProgrammes.entries()) {
+    for (const m of screeningMeasures) bySite(`screen.${programme}.${m}`, (s) => screeningCounts.get(s)?.[screeningSlot(i, m)] ?? 0);
     subset(`screen.${programme}.upToDate`, `screen.${programme}.eligible`);
   }
 
@@ -416,24 +415,50 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       }
     }
   };
-  // One pass over the people enrolled in the period: per metric, a count per site.
-  const fairnessCounts = new Map<string, Map<string, number>>();
-  const tally = (metric: string, siteId: string) => {
-    const perSite = getOrCreate(fairnessCounts, metric, () => new Map<string, number>());
-    perSite.set(siteId, (perSite.get(siteId) ?? 0) + 1);
+  // One pass over the people enrolled in the period: per site, a counter for each metric. A metric
+  // gets its counter (a slot) the first time someone is counted in it; its name is worked out once.
+  const measureNames = Object.keys(fairnessMeasures) as (keyof typeof fairnessMeasures)[];
+  const slotOf = new Map<string, number>();
+  const slot = (metric: string) => {
+    let s = slotOf.get(metric);
+    if (s === undefined) slotOf.set(metric, (s = slotOf.size));
+    return s;
   };
-  const measureEntries = Object.entries(fairnessMeasures);
+  const measures = measureNames.map((m) => ({ has: fairnessMeasures[m], slot: slot(`fair.${m}`) }));
+  /** Per dimension and group: the slots of its people and of each measure. */
+  const groupSlots = new Map<FairnessDimension, Map<string, { people: number; measures: number[] }>>();
+  const slotsOf = (d: FairnessDimension, g: string) => {
+    let byGroup = groupSlots.get(d);
+    if (!byGroup) groupSlots.set(d, (byGroup = new Map()));
+    let slots = byGroup.get(g);
+    if (!slots) byGroup.set(g, (slots = { people: slot(`fair.${d}.${g}.people`), measures: measureNames.map((m) => slot(`fair.${d}.${g}.${m}`)) }));
+    return slots;
+  };
+  const countsAt = new Map<string, number[]>();
+  const had: boolean[] = measures.map(() => false);
   for (const p of enrolledInPeriod) {
     await pace();
-    const had = measureEntries.filter(([, has]) => has(p)).map(([m]) => m);
-    for (const m of had) tally(`fair.${m}`, p.siteId);
+    let counts = countsAt.get(p.siteId);
+    if (!counts) countsAt.set(p.siteId, (counts = []));
+    for (const [i, m] of measures.entries()) {
+      had[i] = m.has(p);
+      if (had[i]) addOne(counts, m.slot);
+    }
     for (const d of fairnessDimensions) {
-      const g = groupOf(p, d);
-      tally(`fair.${d}.${g}.people`, p.siteId);
-      for (const m of had) tally(`fair.${d}.${g}.${m}`, p.siteId);
+      const slots = slotsOf(d, groupOf(p, d));
+      addOne(counts, slots.people);
+      for (const [i, s] of slots.measures.entries()) if (had[i]) addOne(counts, s);
     }
   }
-  const tallied = (metric: string) => (siteId: string) => fairnessCounts.get(metric)?.get(siteId) ?? 0;
+  // A metric nobody was counted in has no counter (the "Under 18" row is listed only when it has one).
+  const counted = (metric: string) => {
+    const s = slotOf.get(metric);
+    return s !== undefined && [...countsAt.values()].some((counts) => (counts[s] ?? 0) > 0);
+  };
+  const tallied = (metric: string) => (siteId: string) => {
+    const s = slotOf.get(metric);
+    return s === undefined ? 0 : (countsAt.get(siteId)?.[s] ?? 0);
+  };
   for (const m of Object.keys(fairnessMeasures)) {
     bySite(`fair.${m}`, tallied(`fair.${m}`));
     subset(`fair.${m}`, "enrolled");
@@ -441,7 +466,7 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   const fairnessRows: Record<FairnessDimension, { key: string; label: string }[]> = { age: [], sex: [], ethnicity: [], neurodivergence: [] };
   for (const d of fairnessDimensions) {
     // "Under 18" should be empty (adults only); listed only when someone falls in it.
-    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || fairnessCounts.has(`fair.${d}.${g.key}.people`));
+    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || counted(`fair.${d}.${g.key}.people`));
     const groupKeys = fairnessRows[d].map((g) => g.key);
     for (const g of groupKeys) {
       bySite(`fair.${d}.${g}.people`, tallied(`fair.${d}.${g}.people`));
@@ -687,7 +712,9 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  getOrCreate(map, key, () => [] as V[]).push(value);
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Every table of a dashboard, by id (for the CSV export). */
