@@ -16,7 +16,7 @@
  * - A last test taken before the person became eligible never makes them due before the date they
  *   became eligible.
  */
-import { ageOn, daysInMonth, formatDate, isRealDate } from "./dates";
+import { ageOn, dateParts, daysInMonth, formatDate, isRealDate } from "./dates";
 import type { ScreeningProgramme } from "./health";
 import type { EthnicGroup, SexRegisteredAtGp } from "./people";
 
@@ -55,17 +55,13 @@ export const OVERDUE_AFTER_MONTHS = 6;
 /** Results taken from this date in people aged 25 to 49 that are HPV negative move recall to 5 years. */
 const CERVICAL_HPV_FIVE_YEAR_FROM = "2025-07-01";
 
-function parts(iso: string): [number, number, number] {
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
-}
-
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /** The same day `months` later; a day the target month lacks falls on the 1st of the next month. */
 function addMonths(date: string, months: number): string {
-  const [y, m, d] = parts(date);
+  const [y, m, d] = dateParts(date);
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
@@ -178,8 +174,8 @@ function aaa(input: EligibilityInput): Eligibility {
   if (input.lastTestOn !== null) {
     return notEligible("aaa", `Already screened for AAA on ${formatDate(input.lastTestOn)}: the screen is offered once only.`);
   }
-  const yearTurning65 = parts(input.dateOfBirth)[0] + 65;
-  const thisYear = parts(input.today)[0];
+  const yearTurning65 = dateParts(input.dateOfBirth)[0] + 65;
+  const thisYear = dateParts(input.today)[0];
   const startOn = iso(yearTurning65, 1, 1);
   if (thisYear < yearTurning65) {
     return notEligible("aaa", `AAA screening is offered to men in the year they turn 65 (${yearTurning65}).`);

@@ -1,4 +1,5 @@
 /** Medians of day counts for the pilot's "median days to ..." measures. */
+import { dateParts } from "../dates";
 
 /** The middle value, or the mean of the two middle values; null for no values. */
 export function median(values: readonly number[]): number | null {
@@ -18,5 +19,6 @@ export function daysBetween(from: string, to: string): number {
 }
 
 function utcOf(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  const [y, m, d] = dateParts(iso);
+  return Date.UTC(y, m - 1, d);
 }

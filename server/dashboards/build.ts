@@ -450,11 +450,6 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       for (const [i, s] of slots.measures.entries()) if (had[i]) addOne(counts, s);
     }
   }
-  // A metric nobody was counted in has no counter (the "Under 18" row is listed only when it has one).
-  const counted = (metric: string) => {
-    const s = slotOf.get(metric);
-    return s !== undefined && [...countsAt.values()].some((counts) => (counts[s] ?? 0) > 0);
-  };
   const tallied = (metric: string) => (siteId: string) => {
     const s = slotOf.get(metric);
     return s === undefined ? 0 : (countsAt.get(siteId)?.[s] ?? 0);
@@ -465,8 +460,9 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   }
   const fairnessRows: Record<FairnessDimension, { key: string; label: string }[]> = { age: [], sex: [], ethnicity: [], neurodivergence: [] };
   for (const d of fairnessDimensions) {
-    // "Under 18" should be empty (adults only); listed only when someone falls in it.
-    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || counted(`fair.${d}.${g.key}.people`));
+    // "Under 18" should be empty (adults only); listed only when someone falls in it (a group's
+    // slots are made when its first person is counted).
+    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || slotOf.has(`fair.${d}.${g.key}.people`));
     const groupKeys = fairnessRows[d].map((g) => g.key);
     for (const g of groupKeys) {
       bySite(`fair.${d}.${g}.people`, tallied(`fair.${d}.${g}.people`));
