@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDashboard, findTable, pacer, SITE_COLUMNS, type DashboardData } from "./build";
+import { buildDashboard, findTable, pacer, SITE_COLUMNS, type DashboardData, type DashboardPerson } from "./build";
 
 const period = { from: "2026-01-01", to: "2026-03-31" };
 
@@ -14,19 +14,18 @@ function data(enrolled: number[]): DashboardData {
       dateOfBirth: "1980-05-05",
       sexRegisteredAtGp: "male" as const,
       ethnicGroup: "white" as const,
+      checkDays: [],
+      latestCheck: null,
+      smokingStatus: null,
+      gpRows: [],
+      screenings: [],
+      referrals: [] as DashboardPerson["referrals"],
+      requirements: [],
     })),
   );
   return {
     sites,
-    end: new Date("2026-04-01T00:00:00+01:00"),
     people,
-    completedChecks: [],
-    latestChecks: [],
-    smokingHistory: [],
-    gpRows: [],
-    screenings: [],
-    referrals: [],
-    requirements: [],
     attendanceAroundEnrolment: [],
     attendanceByMonth: [],
   };
@@ -74,7 +73,7 @@ describe("buildDashboard: fairness", () => {
     const withYoung = data([10, 12]);
     const young = withYoung.people.filter((p) => p.siteId === "site-01").slice(0, 5);
     for (const p of young) p.dateOfBirth = "2010-01-01";
-    withYoung.referrals = young.slice(0, 3).map((p) => ({ personId: p.id, category: "talking_therapies" as const, sentAt: new Date("2026-03-01T10:00:00Z"), acceptedAt: null, firstAttendedAt: null }));
+    for (const p of young.slice(0, 3)) p.referrals = [{ category: "talking_therapies", sentOn: "2026-03-01", acceptedOn: null, firstAttendedOn: null }];
     const table = await ageRows(withYoung);
     expect(table?.rows.map((r) => r.key)).toEqual(["under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus", "all"]);
     expect(table?.rows.find((r) => r.key === "under_18")?.cells.slice(0, 1)).toEqual([{ kind: "count", value: 5 }]);

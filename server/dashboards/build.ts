@@ -50,26 +50,43 @@ import {
 
 export type DashboardSite = { id: string; name: string };
 
-export type DashboardData = {
-  sites: DashboardSite[];
-  /** Instant the period ends (London midnight after `to`); rows were loaded only before it where the query could say so. */
-  end: Date;
-  people: { id: string; siteId: string; enrolledOn: string; dateOfBirth: string; sexRegisteredAtGp: SexRegisteredAtGp; ethnicGroup: EthnicGroup }[];
-  completedChecks: { personId: string; completedAt: Date }[];
-  latestChecks: {
-    personId: string;
+/**
+ * One person counted, with what the measures compare with the period. The loader (measures.ts)
+ * reads each list only up to the end of the period where it can say so, and turns instants into
+ * London dates (an instant is before the end of the period exactly when its London date is on or
+ * before `to`).
+ */
+export type DashboardPerson = {
+  id: string;
+  siteId: string;
+  enrolledOn: string;
+  dateOfBirth: string;
+  sexRegisteredAtGp: SexRegisteredAtGp;
+  ethnicGroup: EthnicGroup;
+  /** London dates of the health checks completed by the end, oldest first. */
+  checkDays: string[];
+  /** The latest of those checks. */
+  latestCheck: {
     smokingStatus: SmokingStatus | null;
     auditCPositive: boolean | null;
     phq9Score: number | null;
     gad7Score: number | null;
     /** health_checks.answers of that check (only the neurodiversity section is read). */
     answers: unknown;
-  }[];
-  smokingHistory: { personId: string; smokingStatus: SmokingStatus }[];
-  gpRows: { personId: string; status: GpStatus; atEnrolment: boolean; registeredOn: string | null; supportStartedOn: string | null; recordedAt: Date }[];
-  screenings: { personId: string; programme: ScreeningProgramme; lastTestOn: string | null; lastResultHpvNegative: boolean | null; bookedFor: string | null; attendedOn: string | null }[];
-  referrals: { personId: string; category: ServiceCategory; sentAt: Date; acceptedAt: Date | null; firstAttendedAt: Date | null }[];
-  requirements: { personId: string; status: RequirementStatus; treatmentStartedOn: string | null; endedOn: string | null }[];
+  } | null;
+  /** Smoking history for lung screening: the latest check by the end that recorded one. */
+  smokingStatus: SmokingStatus | null;
+  /** GP registration rows recorded by the end (recordedAt in milliseconds). */
+  gpRows: { status: GpStatus; atEnrolment: boolean; registeredOn: string | null; supportStartedOn: string | null; recordedAt: number }[];
+  screenings: { programme: ScreeningProgramme; lastTestOn: string | null; lastResultHpvNegative: boolean | null; bookedFor: string | null; attendedOn: string | null }[];
+  /** Referrals sent by the end, as London dates. */
+  referrals: { category: ServiceCategory; sentOn: string; acceptedOn: string | null; firstAttendedOn: string | null }[];
+  requirements: { status: RequirementStatus; treatmentStartedOn: string | null; endedOn: string | null }[];
+};
+
+export type DashboardData = {
+  sites: DashboardSite[];
+  people: DashboardPerson[];
   attendanceAroundEnrolment: { siteId: string; before: boolean; recorded: number; missed: number }[];
   attendanceByMonth: { siteId: string; month: string; recorded: number; missed: number }[];
 };
@@ -92,8 +109,8 @@ const k = (metric: string, column: string) => `${metric}@${column}`;
  * national dashboard asks for hundreds of thousands of dates).
  */
 const londonDateByHour = new Map<number, string>();
-const londonDate = (instant: Date) => {
-  const hour = Math.floor(instant.getTime() / 3_600_000);
+export function londonDateOf(epochMs: number): string {
+  const hour = Math.floor(epochMs / 3_600_000);
   let date = londonDateByHour.get(hour);
   if (date === undefined) {
     date = toLondon(new Date(hour * 3_600_000)).date;
@@ -101,39 +118,30 @@ const londonDate = (instant: Date) => {
     londonDateByHour.set(hour, date);
   }
   return date;
-};
-
-function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.personId);
-    if (list) list.push(r);
-    else out.set(r.personId, [r]);
-  }
-  return out;
-}
-
-function earliest(dates: readonly (string | null)[]): string | null {
-  return dates.reduce<string | null>((best, d) => (d !== null && (best === null || d < best) ? d : best), null);
 }
 
 type GpFacts = { registeredAtEnrolment: boolean; registeredNow: boolean; newRegistrationOn: string | null; supportStartedOn: string | null };
 
-function gpFacts(rows: DashboardData["gpRows"]): GpFacts {
+function gpFacts(rows: DashboardPerson["gpRows"]): GpFacts {
   // Oldest first; the at-enrolment row first among rows recorded in the same instant.
-  const sorted = [...rows].sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || Number(b.atEnrolment) - Number(a.atEnrolment));
+  const sorted = rows.length === 1 ? rows : [...rows].sort((a, b) => a.recordedAt - b.recordedAt || Number(b.atEnrolment) - Number(a.atEnrolment));
   const atEnrolment = sorted.find((r) => r.atEnrolment) ?? sorted[0];
-  const current = sorted.at(-1);
   const registeredAtEnrolment = atEnrolment?.status === "registered";
-  const later = sorted.filter((r) => r !== atEnrolment && r.status === "registered");
-  const newRegistrationOn = registeredAtEnrolment ? null : earliest(later.map((r) => r.registeredOn ?? londonDate(r.recordedAt)));
-  return { registeredAtEnrolment, registeredNow: current?.status === "registered", newRegistrationOn, supportStartedOn: earliest(sorted.map((r) => r.supportStartedOn)) };
+  let newRegistrationOn: string | null = null;
+  let supportStartedOn: string | null = null;
+  for (const r of sorted) {
+    if (r.supportStartedOn !== null && (supportStartedOn === null || r.supportStartedOn < supportStartedOn)) supportStartedOn = r.supportStartedOn;
+    if (registeredAtEnrolment || r === atEnrolment || r.status !== "registered") continue;
+    const on = r.registeredOn ?? londonDateOf(r.recordedAt);
+    if (newRegistrationOn === null || on < newRegistrationOn) newRegistrationOn = on;
+  }
+  return { registeredAtEnrolment, registeredNow: sorted.at(-1)?.status === "registered", newRegistrationOn, supportStartedOn };
 }
 
 export async function buildDashboard(data: DashboardData, period: Period): Promise<Dashboard> {
   // A national dashboard is seconds of JavaScript: it gives way to other requests as it goes.
   const pace = pacer();
-  const { sites, end } = data;
+  const { sites } = data;
   const siteIds = new Set(sites.map((s) => s.id));
   const columns = [...sites.map((s) => s.id), ALL];
   // Up to SITE_COLUMNS sites, every table has a column per site; beyond that (a national view) the
@@ -146,8 +154,8 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       : sites.map((s) => ({ key: s.id, label: s.name }));
   const months = monthsInPeriod(period);
   const inPeriod = (d: string | null): d is string => d !== null && d >= period.from && d <= period.to;
-  const byEnd = (instant: Date | null): instant is Date => instant !== null && instant < end;
   const f = figureRegistry();
+  const addOne = (counts: number[], slot: number) => (counts[slot] = (counts[slot] ?? 0) + 1);
 
   // ---- Registering figures ----------------------------------------------------------------
 
@@ -200,129 +208,161 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   }
 
   // ---- Facts per person --------------------------------------------------------------------
+  // One pass per section over the people counted, adding to counters per site (an array indexed
+  // by the site's position) and per month and site; the figures are registered after each pass,
+  // in the same order as the tables read them.
 
-  const people = data.people.filter((p) => siteIds.has(p.siteId));
-  const siteOf = new Map(people.map((p) => [p.id, p.siteId]));
-  const checksOf = byPerson(data.completedChecks.filter((c) => siteOf.has(c.personId) && byEnd(c.completedAt)));
-  const latestOf = new Map(data.latestChecks.map((c) => [c.personId, c]));
-  const gpOf = new Map<string, GpFacts>();
-  for (const [id, rows] of byPerson(data.gpRows.filter((r) => byEnd(r.recordedAt)))) {
-    gpOf.set(id, gpFacts(rows));
-    await pace();
-  }
-  const referralsOf = byPerson(data.referrals.filter((r) => siteOf.has(r.personId) && byEnd(r.sentAt)));
+  const siteIndex = new Map(sites.map((s, i) => [s.id, i]));
+  const monthIndex = new Map(months.map((m, i) => [m.key, i]));
+  const people = data.people.filter((p) => siteIndex.has(p.siteId));
+  const siteAt = (p: DashboardPerson) => siteIndex.get(p.siteId) ?? 0;
+  /** Per metric, a counter per site. */
+  const perSite = new Map<string, number[]>();
+  const countsOf = (metric: string) => getOrCreate(perSite, metric, () => new Array<number>(sites.length).fill(0));
+  const tallied = (metric: string) => (siteId: string) => perSite.get(metric)?.[siteIndex.get(siteId) ?? -1] ?? 0;
+  /** Per metric, a counter per month and site (at month * sites + site). */
+  const perMonth = new Map<string, number[]>();
+  const countInMonth = (metric: string, site: number, on: string | null) => {
+    if (!inPeriod(on)) return;
+    const month = monthIndex.get(on.slice(0, 7));
+    if (month === undefined) return;
+    addOne(getOrCreate(perMonth, metric, () => new Array<number>(months.length * sites.length).fill(0)), month * sites.length + site);
+  };
+  const talliedByMonth = (metric: string) =>
+    bySiteAndMonth(metric, (s, m) => perMonth.get(metric)?.[(monthIndex.get(m) ?? 0) * sites.length + (siteIndex.get(s) ?? 0)] ?? 0);
   const enrolledInPeriod = people.filter((p) => inPeriod(p.enrolledOn));
 
   // ---- Reach -------------------------------------------------------------------------------
 
-  countBySiteAndMonth("enrolled", people.map((p) => ({ siteId: p.siteId, on: p.enrolledOn })));
-  countBySite("enrolledToDate", people);
-  subset("enrolled", "enrolledToDate");
-  const checkEvents = [...checksOf].flatMap(([personId, checks]) => checks.map((c) => ({ siteId: siteOf.get(personId) ?? "", on: londonDate(c.completedAt) })));
-  countBySiteAndMonth("checks", checkEvents);
+  const enrolledToDate = countsOf("enrolledToDate");
   const daysToFirstCheck = new Map<string, number[]>();
   for (const p of people) {
     await pace();
-    const first = earliest((checksOf.get(p.id) ?? []).map((c) => londonDate(c.completedAt)));
+    const site = siteAt(p);
+    addOne(enrolledToDate, site);
+    countInMonth("enrolled", site, p.enrolledOn);
+    for (const day of p.checkDays) countInMonth("checks", site, day);
+    // Oldest first: the first completed check.
+    const first = p.checkDays[0] ?? null;
     if (inPeriod(first)) pushTo(daysToFirstCheck, p.siteId, daysBetween(p.enrolledOn, first));
   }
+  talliedByMonth("enrolled");
+  bySite("enrolledToDate", tallied("enrolledToDate"));
+  subset("enrolled", "enrolledToDate");
+  talliedByMonth("checks");
 
   // ---- GP registration ---------------------------------------------------------------------
 
-  const withGp = people.filter((p) => gpOf.has(p.id));
-  const gp = (p: { id: string }) => gpOf.get(p.id);
-  countBySite("gpRecord", withGp);
-  countBySite("gpAtEnrolment", withGp.filter((p) => gp(p)?.registeredAtEnrolment));
-  countBySite("gpNow", withGp.filter((p) => gp(p)?.registeredNow));
+  const gpOf = new Map<DashboardPerson, GpFacts>();
+  const gpCounts = { record: countsOf("gpRecord"), atEnrolment: countsOf("gpAtEnrolment"), now: countsOf("gpNow") };
+  const daysToRegister = new Map<string, number[]>();
+  for (const p of people) {
+    if (!p.gpRows.length) continue;
+    await pace();
+    const gp = gpFacts(p.gpRows);
+    gpOf.set(p, gp);
+    const site = siteAt(p);
+    addOne(gpCounts.record, site);
+    if (gp.registeredAtEnrolment) addOne(gpCounts.atEnrolment, site);
+    if (gp.registeredNow) addOne(gpCounts.now, site);
+    const on = gp.newRegistrationOn;
+    if (!inPeriod(on)) continue;
+    countInMonth("gpNew", site, on);
+    // Support recorded as starting after the registration date says nothing about how long it took.
+    if (gp.supportStartedOn !== null && gp.supportStartedOn <= on) pushTo(daysToRegister, p.siteId, daysBetween(gp.supportStartedOn, on));
+  }
+  for (const metric of ["gpRecord", "gpAtEnrolment", "gpNow"]) bySite(metric, tallied(metric));
   subset("gpAtEnrolment", "gpRecord");
   subset("gpNow", "gpRecord");
-  const newRegistrations = withGp.flatMap((p) => {
-    const on = gp(p)?.newRegistrationOn ?? null;
-    return inPeriod(on) ? [{ siteId: p.siteId, on, supportStartedOn: gp(p)?.supportStartedOn ?? null }] : [];
-  });
-  countBySiteAndMonth("gpNew", newRegistrations);
-  const daysToRegister = new Map<string, number[]>();
-  // Support recorded as starting after the registration date says nothing about how long it took.
-  for (const r of newRegistrations) if (r.supportStartedOn !== null && r.supportStartedOn <= r.on) pushTo(daysToRegister, r.siteId, daysBetween(r.supportStartedOn, r.on));
+  talliedByMonth("gpNew");
 
   // ---- Screening ---------------------------------------------------------------------------
 
   // Eligibility is worked out in JavaScript (domain/screening.ts holds the rules): one definition of
   // "due". Once per person and programme: nearly every date of birth is different, so a cache of
   // earlier answers cost more to look up than the rules take to run.
-  const smokingOf = new Map(data.smokingHistory.map((s) => [s.personId, s.smokingStatus]));
-  const screeningsOf = byPerson(data.screenings);
   // Per site, four counters per programme (eligible, up to date, booked, attended), in the order below.
   const screeningMeasures = ["eligible", "upToDate", "booked", "attended"] as const;
   const programmeIndex = new Map(screeningProgrammes.map((programme, i) => [programme, i]));
   const screeningSlot = (programme: number, measure: (typeof screeningMeasures)[number]) => programme * screeningMeasures.length + screeningMeasures.indexOf(measure);
-  const screeningCounts = new Map<string, number[]>();
-  const addOne = (counts: number[], slot: number) => (counts[slot] = (counts[slot] ?? 0) + 1);
+  const screeningCounts = sites.map(() => new Array<number>(screeningProgrammes.length * screeningMeasures.length).fill(0));
+  const slots = screeningProgrammes.map((_, i) => ({ eligible: screeningSlot(i, "eligible"), upToDate: screeningSlot(i, "upToDate"), booked: screeningSlot(i, "booked"), attended: screeningSlot(i, "attended") }));
+  const lastTestOn: (string | null)[] = [];
+  const lastResultHpvNegative: (boolean | null)[] = [];
   for (const p of people) {
     await pace();
-    let counts = screeningCounts.get(p.siteId);
-    if (!counts) screeningCounts.set(p.siteId, (counts = new Array<number>(screeningProgrammes.length * screeningMeasures.length).fill(0)));
-    const recorded = screeningsOf.get(p.id) ?? [];
-    const lastTests: Partial<Record<ScreeningProgramme, { lastTestOn: string | null; lastResultHpvNegative: boolean | null }>> = {};
-    for (const r of recorded) {
+    const counts = screeningCounts[siteAt(p)] ?? [];
+    lastTestOn.fill(null, 0, screeningProgrammes.length);
+    lastResultHpvNegative.fill(null, 0, screeningProgrammes.length);
+    for (const r of p.screenings) {
+      const i = programmeIndex.get(r.programme) ?? 0;
+      // A test after the end of the period was not known then.
       const known = r.lastTestOn !== null && r.lastTestOn <= period.to;
-      lastTests[r.programme] = { lastTestOn: known ? r.lastTestOn : null, lastResultHpvNegative: known ? r.lastResultHpvNegative : null };
+      lastTestOn[i] = known ? r.lastTestOn : null;
+      lastResultHpvNegative[i] = known ? r.lastResultHpvNegative : null;
+      if (inPeriod(r.bookedFor)) addOne(counts, slots[i]?.booked ?? 0);
+      if (inPeriod(r.attendedOn)) addOne(counts, slots[i]?.attended ?? 0);
     }
-    const smokingHistory = smokingOf.get(p.id) ?? "unknown";
-    for (const [i, programme] of screeningProgrammes.entries()) {
-      const last = lastTests[programme];
-      const e = screeningEligibility(programme, {
+    const smokingHistory = p.smokingStatus ?? "unknown";
+    for (let i = 0; i < screeningProgrammes.length; i++) {
+      const e = screeningEligibility(screeningProgrammes[i] ?? "bowel", {
         dateOfBirth: p.dateOfBirth,
         sexRegisteredAtGp: p.sexRegisteredAtGp,
         ethnicGroup: p.ethnicGroup,
         smokingHistory,
-        lastTestOn: last?.lastTestOn ?? null,
-        lastResultHpvNegative: last?.lastResultHpvNegative ?? null,
+        lastTestOn: lastTestOn[i] ?? null,
+        lastResultHpvNegative: lastResultHpvNegative[i] ?? null,
         today: period.to,
       });
-      if (e.eligible) addOne(counts, screeningSlot(i, "eligible"));
-      if (e.eligible && e.status === "up_to_date") addOne(counts, screeningSlot(i, "upToDate"));
-    }
-    for (const r of recorded) {
-      const i = programmeIndex.get(r.programme) ?? 0;
-      if (inPeriod(r.bookedFor)) addOne(counts, screeningSlot(i, "booked"));
-      if (inPeriod(r.attendedOn)) addOne(counts, screeningSlot(i, "attended"));
+      if (!e.eligible) continue;
+      addOne(counts, slots[i]?.eligible ?? 0);
+      if (e.status === "up_to_date") addOne(counts, slots[i]?.upToDate ?? 0);
     }
   }
   for (const [i, programme] of screeningProgrammes.entries()) {
-    for (const m of screeningMeasures) bySite(`screen.${programme}.${m}`, (s) => screeningCounts.get(s)?.[screeningSlot(i, m)] ?? 0);
+    for (const m of screeningMeasures) bySite(`screen.${programme}.${m}`, (s) => screeningCounts[siteIndex.get(s) ?? -1]?.[screeningSlot(i, m)] ?? 0);
     subset(`screen.${programme}.upToDate`, `screen.${programme}.eligible`);
   }
 
   // ---- Findings ----------------------------------------------------------------------------
 
-  const latest = people.flatMap((p) => {
-    const c = latestOf.get(p.id);
-    return c ? [{ ...c, siteId: p.siteId }] : [];
-  });
-  countBySite("checked", latest);
-  const findings = [
-    { key: "smoking", known: latest.filter((c) => c.smokingStatus !== null), yes: (c: (typeof latest)[number]) => c.smokingStatus === "current" },
-    { key: "auditC", known: latest.filter((c) => c.auditCPositive !== null), yes: (c: (typeof latest)[number]) => c.auditCPositive === true },
-    { key: "phq9", known: latest.filter((c) => c.phq9Score !== null), yes: (c: (typeof latest)[number]) => (c.phq9Score ?? 0) >= 10 },
-    { key: "gad7", known: latest.filter((c) => c.gad7Score !== null), yes: (c: (typeof latest)[number]) => (c.gad7Score ?? 0) >= 10 },
+  type LatestCheck = NonNullable<DashboardPerson["latestCheck"]>;
+  const findings: { key: string; known: (c: LatestCheck) => boolean; yes: (c: LatestCheck) => boolean }[] = [
+    { key: "smoking", known: (c) => c.smokingStatus !== null, yes: (c) => c.smokingStatus === "current" },
+    { key: "auditC", known: (c) => c.auditCPositive !== null, yes: (c) => c.auditCPositive === true },
+    { key: "phq9", known: (c) => c.phq9Score !== null, yes: (c) => (c.phq9Score ?? 0) >= 10 },
+    { key: "gad7", known: (c) => c.gad7Score !== null, yes: (c) => (c.gad7Score ?? 0) >= 10 },
   ];
+  const checked = countsOf("checked");
+  const findingCounts = findings.map((x) => ({ ...x, knownCounts: countsOf(`finding.${x.key}.known`), yesCounts: countsOf(`finding.${x.key}.yes`) }));
+  for (const p of people) {
+    const c = p.latestCheck;
+    if (!c) continue;
+    const site = siteAt(p);
+    addOne(checked, site);
+    for (const x of findingCounts) {
+      if (!x.known(c)) continue;
+      addOne(x.knownCounts, site);
+      if (x.yes(c)) addOne(x.yesCounts, site);
+    }
+  }
+  bySite("checked", tallied("checked"));
   for (const x of findings) {
-    countBySite(`finding.${x.key}.known`, x.known);
-    countBySite(`finding.${x.key}.yes`, x.known.filter(x.yes));
+    bySite(`finding.${x.key}.known`, tallied(`finding.${x.key}.known`));
+    bySite(`finding.${x.key}.yes`, tallied(`finding.${x.key}.yes`));
     subset(`finding.${x.key}.yes`, `finding.${x.key}.known`);
   }
 
   // ---- Referrals ---------------------------------------------------------------------------
 
-  const referralsInPeriod = [...referralsOf].flatMap(([personId, list]) =>
-    list.filter((r) => inPeriod(londonDate(r.sentAt))).map((r) => ({ ...r, siteId: siteOf.get(personId) ?? "", sentOn: londonDate(r.sentAt) })),
-  );
+  // Accepted and first attended dates are null unless they fell by the end of the period.
+  const referralsInPeriod: (DashboardPerson["referrals"][number] & { siteId: string })[] = [];
+  for (const p of people) for (const r of p.referrals) if (inPeriod(r.sentOn)) referralsInPeriod.push({ ...r, siteId: p.siteId });
   const categories = serviceCategories.filter((c) => referralsInPeriod.some((r) => r.category === c));
   const referralSteps = {
     made: () => true,
-    accepted: (r: (typeof referralsInPeriod)[number]) => byEnd(r.acceptedAt),
-    attended: (r: (typeof referralsInPeriod)[number]) => byEnd(r.firstAttendedAt),
+    accepted: (r: (typeof referralsInPeriod)[number]) => r.acceptedOn !== null,
+    attended: (r: (typeof referralsInPeriod)[number]) => r.firstAttendedOn !== null,
   };
   for (const [step, keep] of Object.entries(referralSteps)) {
     const kept = referralsInPeriod.filter(keep);
@@ -339,24 +379,21 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
     subset(`ref.attended${c}`, `ref.made${c}`);
   }
   // Days to each step, per site: for every service together (key "") and per service.
-  const referralDaysByStep = { acceptedAt: new Map<string, Map<string, number[]>>(), firstAttendedAt: new Map<string, Map<string, number[]>>() };
-  for (const until of ["acceptedAt", "firstAttendedAt"] as const) {
+  const referralDaysByStep = { acceptedOn: new Map<string, Map<string, number[]>>(), firstAttendedOn: new Map<string, Map<string, number[]>>() };
+  for (const until of ["acceptedOn", "firstAttendedOn"] as const) {
     const perCategory = referralDaysByStep[until];
     for (const r of referralsInPeriod) {
-      const at = r[until];
-      if (!byEnd(at)) continue;
-      const days = daysBetween(r.sentOn, londonDate(at));
+      const on = r[until];
+      if (on === null) continue;
+      const days = daysBetween(r.sentOn, on);
       for (const c of ["", r.category]) pushTo(getOrCreate(perCategory, c, () => new Map<string, number[]>()), r.siteId, days);
     }
   }
-  const referralDays = (category: string | null, until: "acceptedAt" | "firstAttendedAt") => referralDaysByStep[until].get(category ?? "") ?? new Map<string, number[]>();
+  const referralDays = (category: string | null, until: "acceptedOn" | "firstAttendedOn") => referralDaysByStep[until].get(category ?? "") ?? new Map<string, number[]>();
 
   // ---- Treatment requirements ----------------------------------------------------------------
 
-  const requirements = data.requirements.flatMap((r) => {
-    const siteId = siteOf.get(r.personId);
-    return siteId ? [{ ...r, siteId }] : [];
-  });
+  const requirements = people.flatMap((p) => p.requirements.map((r) => ({ ...r, siteId: p.siteId })));
   countBySite("req.started", requirements.filter((r) => inPeriod(r.treatmentStartedOn)));
   countBySite("req.completed", requirements.filter((r) => r.status === "completed" && inPeriod(r.endedOn)));
   countBySite("req.breached", requirements.filter((r) => r.status === "breached" && inPeriod(r.endedOn)));
@@ -383,22 +420,12 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   // ---- Fairness ----------------------------------------------------------------------------
 
   const fairnessMeasures = {
-    healthCheck: (p: { id: string }) => checksOf.has(p.id),
-    gpRegistered: (p: { id: string }) => gp(p)?.registeredNow === true,
-    referral: (p: { id: string }) => referralsOf.has(p.id),
-  };
-  // Each person's group in each dimension, worked out once (reading the neurodiversity answers parses them).
-  const groupsOf = new Map<string, Record<FairnessDimension, string>>();
-  const groupOf = (p: (typeof people)[number], d: FairnessDimension): string => {
-    let groups = groupsOf.get(p.id);
-    if (!groups) {
-      groups = { age: groupOfUncached(p, "age"), sex: groupOfUncached(p, "sex"), ethnicity: groupOfUncached(p, "ethnicity"), neurodivergence: groupOfUncached(p, "neurodivergence") };
-      groupsOf.set(p.id, groups);
-    }
-    return groups[d];
+    healthCheck: (p: DashboardPerson) => p.checkDays.length > 0,
+    gpRegistered: (p: DashboardPerson) => gpOf.get(p)?.registeredNow === true,
+    referral: (p: DashboardPerson) => p.referrals.length > 0,
   };
   const neurodivergenceMemo = new Map<string, string>();
-  const groupOfUncached = (p: (typeof people)[number], d: FairnessDimension): string => {
+  const groupOf = (p: DashboardPerson, d: FairnessDimension): string => {
     switch (d) {
       case "age":
         return ageBandOn(p.dateOfBirth, p.enrolledOn);
@@ -408,7 +435,7 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
         return p.ethnicGroup;
       case "neurodivergence": {
         // Reading the answers validates them (slow), and few distinct answers occur: once each.
-        const answers = latestOf.get(p.id)?.answers ?? null;
+        const answers = p.latestCheck?.answers ?? null;
         if (answers === null) return neurodivergenceFrom(null);
         const memoKey = JSON.stringify(answers);
         return getOrCreate(neurodivergenceMemo, memoKey, () => neurodivergenceFrom(answers));
@@ -450,12 +477,12 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       for (const [i, s] of slots.measures.entries()) if (had[i]) addOne(counts, s);
     }
   }
-  const tallied = (metric: string) => (siteId: string) => {
+  const talliedFairness = (metric: string) => (siteId: string) => {
     const s = slotOf.get(metric);
     return s === undefined ? 0 : (countsAt.get(siteId)?.[s] ?? 0);
   };
   for (const m of Object.keys(fairnessMeasures)) {
-    bySite(`fair.${m}`, tallied(`fair.${m}`));
+    bySite(`fair.${m}`, talliedFairness(`fair.${m}`));
     subset(`fair.${m}`, "enrolled");
   }
   const fairnessRows: Record<FairnessDimension, { key: string; label: string }[]> = { age: [], sex: [], ethnicity: [], neurodivergence: [] };
@@ -465,9 +492,9 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
     fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || slotOf.has(`fair.${d}.${g.key}.people`));
     const groupKeys = fairnessRows[d].map((g) => g.key);
     for (const g of groupKeys) {
-      bySite(`fair.${d}.${g}.people`, tallied(`fair.${d}.${g}.people`));
+      bySite(`fair.${d}.${g}.people`, talliedFairness(`fair.${d}.${g}.people`));
       for (const m of Object.keys(fairnessMeasures)) {
-        bySite(`fair.${d}.${g}.${m}`, tallied(`fair.${d}.${g}.${m}`));
+        bySite(`fair.${d}.${g}.${m}`, talliedFairness(`fair.${d}.${g}.${m}`));
         subset(`fair.${d}.${g}.${m}`, `fair.${d}.${g}.people`);
       }
     }
@@ -555,10 +582,10 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
             [...categories.map((c) => row(c, serviceCategoryLabels[c], count(`ref.${step}.${c}`))), row("all", "All services", count(`ref.${step}`), true)],
           ),
         ),
-        ...(["acceptedAt", "firstAttendedAt"] as const).map((until) =>
+        ...(["acceptedOn", "firstAttendedOn"] as const).map((until) =>
           table(
-            until === "acceptedAt" ? "referrals-days-accepted" : "referrals-days-attended",
-            until === "acceptedAt" ? "Median days from sending a referral to its acceptance" : "Median days from sending a referral to the first appointment attended",
+            until === "acceptedOn" ? "referrals-days-accepted" : "referrals-days-attended",
+            until === "acceptedOn" ? "Median days from sending a referral to its acceptance" : "Median days from sending a referral to the first appointment attended",
             "Service",
             [...categories.map((c) => row(c, serviceCategoryLabels[c], medians(referralDays(c, until)))), row("all", "All services", medians(referralDays(null, until)), true)],
           ),

@@ -14,7 +14,7 @@ import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { DashboardCache } from "./cache";
-import { buildDashboard, pacer, type Dashboard, type DashboardData, type DashboardSite } from "./build";
+import { buildDashboard, londonDateOf, pacer, type Dashboard, type DashboardData, type DashboardPerson, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
 export type { Dashboard } from "./build";
@@ -98,8 +98,8 @@ export async function getDashboard({
   await assertCan(ctx, "dashboard:read", "dashboard.view");
   const checked = checkPeriod({ from: input.from, to: input.to }, todayInLondon(now));
   if (!checked.ok) throw new ValidationError({ ...checked.errors });
-  const selected = await selectSites(ctx, input.siteIds, "dashboard.view");
-  const asAt = source === "base" ? null : await rollupsRefreshedAt(ctx.db);
+  // Two independent reads: the sites (which may refuse the request) and the rollups' last refresh.
+  const [selected, asAt] = await Promise.all([selectSites(ctx, input.siteIds, "dashboard.view"), source === "base" ? null : rollupsRefreshedAt(ctx.db)]);
   if (source === undefined) refreshInBackgroundIfStale(ctx.db as Database, asAt, new Date(), (error) => logError("Dashboard rollup refresh failed", error));
   const used: DashboardSource = source ?? (asAt ? "rollups" : "base");
   const build = async () => buildDashboard(await loadDashboardData(ctx, selected, checked.period, used), checked.period);
@@ -193,38 +193,51 @@ async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | u
   return rowsOf<PersonFacts>(result);
 }
 
-/** The facts as the base-table queries would have loaded them for a period ending at `end`. */
-async function factsToData(facts: readonly PersonFacts[], end: Date): Promise<Omit<DashboardData, "sites" | "end" | "attendanceAroundEnrolment" | "attendanceByMonth">> {
+/** Each person's facts, read only up to `end` (the instant the period ends). */
+async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<DashboardPerson[]> {
   const endMs = end.getTime();
   const pace = pacer();
-  const data: Awaited<ReturnType<typeof factsToData>> = { people: [], completedChecks: [], latestChecks: [], smokingHistory: [], gpRows: [], screenings: [], referrals: [], requirements: [] };
+  const dayOf = (ms: number | null) => (ms === null || ms >= endMs ? null : londonDateOf(ms));
+  const out: DashboardPerson[] = [];
   for (const f of facts) {
     await pace();
-    const personId = f.person_id;
-    data.people.push({ id: personId, siteId: f.site_id, enrolledOn: f.enrolled_on, dateOfBirth: f.date_of_birth, sexRegisteredAtGp: f.sex_registered_at_gp, ethnicGroup: f.ethnic_group });
+    const checkDays: string[] = [];
     let latest: PersonFacts["checks"][number] | undefined;
     for (const c of f.checks) {
       if (c[0] >= endMs) continue;
-      data.completedChecks.push({ personId, completedAt: new Date(c[0]) });
+      checkDays.push(londonDateOf(c[0]));
       latest = c;
     }
-    if (latest) {
-      const [, smokingStatus, auditCPositive, phq9Score, gad7Score, neurodiversity] = latest;
-      data.latestChecks.push({ personId, smokingStatus, auditCPositive, phq9Score, gad7Score, answers: neurodiversity === null || neurodiversity === undefined ? {} : { neurodiversity } });
-    }
-    let smoking: SmokingStatus | undefined;
-    for (const s of f.smoking) if (s[0] < endMs) smoking = s[2];
-    if (smoking) data.smokingHistory.push({ personId, smokingStatus: smoking });
-    for (const [status, atEnrolment, registeredOn, supportStartedOn, recordedAt] of f.gp) {
-      if (recordedAt < endMs) data.gpRows.push({ personId, status, atEnrolment, registeredOn, supportStartedOn, recordedAt: new Date(recordedAt) });
-    }
-    for (const [programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn] of f.screenings) data.screenings.push({ personId, programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn });
+    let smokingStatus: SmokingStatus | null = null;
+    for (const s of f.smoking) if (s[0] < endMs) smokingStatus = s[2];
+    const gpRows: DashboardPerson["gpRows"] = [];
+    for (const [status, atEnrolment, registeredOn, supportStartedOn, recordedAt] of f.gp) if (recordedAt < endMs) gpRows.push({ status, atEnrolment, registeredOn, supportStartedOn, recordedAt });
+    const referralsSent: DashboardPerson["referrals"] = [];
     for (const [category, sentAt, acceptedAt, firstAttendedAt] of f.referrals) {
-      if (sentAt < endMs) data.referrals.push({ personId, category, sentAt: new Date(sentAt), acceptedAt: acceptedAt === null ? null : new Date(acceptedAt), firstAttendedAt: firstAttendedAt === null ? null : new Date(firstAttendedAt) });
+      if (sentAt < endMs) referralsSent.push({ category, sentOn: londonDateOf(sentAt), acceptedOn: dayOf(acceptedAt), firstAttendedOn: dayOf(firstAttendedAt) });
     }
-    for (const [status, treatmentStartedOn, endedOn] of f.requirements) data.requirements.push({ personId, status, treatmentStartedOn, endedOn });
+    out.push({
+      id: f.person_id,
+      siteId: f.site_id,
+      enrolledOn: f.enrolled_on,
+      dateOfBirth: f.date_of_birth,
+      sexRegisteredAtGp: f.sex_registered_at_gp,
+      ethnicGroup: f.ethnic_group,
+      checkDays,
+      latestCheck: latest ? checkOf(latest[1], latest[2], latest[3], latest[4], latest[5]) : null,
+      smokingStatus,
+      gpRows,
+      screenings: f.screenings.map(([programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn]) => ({ programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn })),
+      referrals: referralsSent,
+      requirements: f.requirements.map(([status, treatmentStartedOn, endedOn]) => ({ status, treatmentStartedOn, endedOn })),
+    });
   }
-  return data;
+  return out;
+}
+
+/** A completed check's findings, with its neurodiversity section as the answers the fairness breakdown reads. */
+function checkOf(smokingStatus: SmokingStatus | null, auditCPositive: boolean | null, phq9Score: number | null, gad7Score: number | null, neurodiversity: unknown): NonNullable<DashboardPerson["latestCheck"]> {
+  return { smokingStatus, auditCPositive, phq9Score, gad7Score, answers: neurodiversity === null || neurodiversity === undefined ? {} : { neurodiversity } };
 }
 
 async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Period, source: DashboardSource): Promise<DashboardData> {
@@ -234,7 +247,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
   const cohort = and(cohortSites(people.siteId), lte(people.enrolledOn, period.to));
   if (source === "rollups") {
     const [facts, [aroundEnrolment, byMonth]] = await Promise.all([loadFacts(ctx, cohortSites, period), attendanceFromRollups(ctx, cohortSites, period)]);
-    return { ...(await factsToData(facts, end)), sites: selected, end, attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
+    return { sites: selected, people: await factsToPeople(facts, end), attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
   }
   const cohortIds = ctx.db.select({ id: people.id }).from(people).where(cohort);
   const db = ctx.db;
@@ -356,18 +369,42 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
     attendanceFromBase(),
   ]);
 
+  // Grouped per person as the rollup gives them: instants as London dates, checks oldest first.
+  const byPerson = <T extends { personId: string }>(rows: readonly T[]) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) getOrCreateList(out, r.personId).push(r);
+    return out;
+  };
+  const checksOf = byPerson(completedChecks.flatMap((c) => (c.completedAt ? [{ personId: c.personId, day: londonDateOf(c.completedAt.getTime()) }] : [])));
+  const latestOf = new Map(latestChecks.map((c) => [c.personId, c]));
+  const smokingOf = new Map(smokingHistory.map((s) => [s.personId, s.smokingStatus]));
+  const gpOf = byPerson(gpRows);
+  const screeningsOf = byPerson(screeningRows);
+  const referralsOf = byPerson(referralRows);
+  const requirementsOf = byPerson(requirementRows);
+  const dayBefore = (at: Date | null) => (at === null || at >= end ? null : londonDateOf(at.getTime()));
   return {
     sites: selected,
-    end,
-    people: peopleRows,
-    completedChecks: completedChecks.flatMap((c) => (c.completedAt ? [{ personId: c.personId, completedAt: c.completedAt }] : [])),
-    latestChecks: latestChecks.map(({ neurodiversity, ...c }) => ({ ...c, answers: neurodiversity === null || neurodiversity === undefined ? {} : { neurodiversity } })),
-    smokingHistory: smokingHistory.flatMap((s) => (s.smokingStatus ? [{ personId: s.personId, smokingStatus: s.smokingStatus }] : [])),
-    gpRows,
-    screenings: screeningRows,
-    referrals: referralRows.flatMap((r) => (r.sentAt ? [{ ...r, sentAt: r.sentAt }] : [])),
-    requirements: requirementRows,
+    people: peopleRows.map((p): DashboardPerson => {
+      const latest = latestOf.get(p.id);
+      return {
+        ...p,
+        checkDays: (checksOf.get(p.id) ?? []).map((c) => c.day).sort(),
+        latestCheck: latest ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, latest.neurodiversity) : null,
+        smokingStatus: smokingOf.get(p.id) ?? null,
+        gpRows: (gpOf.get(p.id) ?? []).map((r) => ({ status: r.status, atEnrolment: r.atEnrolment, registeredOn: r.registeredOn, supportStartedOn: r.supportStartedOn, recordedAt: r.recordedAt.getTime() })),
+        screenings: (screeningsOf.get(p.id) ?? []).map((r) => ({ programme: r.programme, lastTestOn: r.lastTestOn, lastResultHpvNegative: r.lastResultHpvNegative, bookedFor: r.bookedFor, attendedOn: r.attendedOn })),
+        referrals: (referralsOf.get(p.id) ?? []).flatMap((r) => (r.sentAt ? [{ category: r.category, sentOn: londonDateOf(r.sentAt.getTime()), acceptedOn: dayBefore(r.acceptedAt), firstAttendedOn: dayBefore(r.firstAttendedAt) }] : [])),
+        requirements: (requirementsOf.get(p.id) ?? []).map((r) => ({ status: r.status, treatmentStartedOn: r.treatmentStartedOn, endedOn: r.endedOn })),
+      };
+    }),
     attendanceAroundEnrolment: aroundEnrolment.map((r) => ({ ...r, before: r.before === true })),
     attendanceByMonth: byMonth,
   };
+}
+
+function getOrCreateList<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
