@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ageOn, dateFromParts, daysInMonth, formatDate, isRealDate, londonDayBounds, londonToUtc, startOfWeek, toLondon } from "./dates";
+import { addDays, ageOn, dateFromParts, daysInMonth, formatDate, isRealDate, londonDateOfInstant, londonDayBounds, londonToUtc, startOfWeek, toLondon } from "./dates";
 
 const HOUR = 3_600_000;
 
@@ -74,6 +74,25 @@ describe("toLondon", () => {
       checked++;
     }
     expect(checked).toBe(365 * 48);
+  });
+});
+
+describe("londonDateOfInstant", () => {
+  it("gives toLondon's date for the first and last millisecond of every hour of 2026, across both clock changes", () => {
+    const start = Date.UTC(2026, 0, 1);
+    const mismatches: string[] = [];
+    for (let hour = start; hour < Date.UTC(2027, 0, 1); hour += 3_600_000) {
+      for (const ms of [hour, hour + 3_599_999]) {
+        const expected = toLondon(new Date(ms)).date;
+        if (londonDateOfInstant(ms) !== expected) mismatches.push(new Date(ms).toISOString());
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("puts 23:30 UTC in summer on the next London day and in winter on the same day", () => {
+    expect(londonDateOfInstant(Date.parse("2026-07-14T23:30:00Z"))).toBe("2026-07-15");
+    expect(londonDateOfInstant(Date.parse("2026-01-14T23:30:00Z"))).toBe("2026-01-14");
   });
 });
 

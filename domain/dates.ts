@@ -49,6 +49,24 @@ export function toLondon(instant: Date): { date: string; time: string } {
   return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
 }
 
+/**
+ * The London calendar date of an instant given in milliseconds since 1970, for code that asks for
+ * hundreds of thousands of them (the dashboards). London's offset from UTC is whole hours and
+ * changes only on the hour, so every instant in one UTC hour falls on the same London date: it is
+ * worked out once per hour (Intl formatting is slow) and remembered.
+ */
+const londonDateByHour = new Map<number, string>();
+export function londonDateOfInstant(epochMs: number): string {
+  const hour = Math.floor(epochMs / 3_600_000);
+  let date = londonDateByHour.get(hour);
+  if (date === undefined) {
+    date = toLondon(new Date(hour * 3_600_000)).date;
+    if (londonDateByHour.size > 200_000) londonDateByHour.clear();
+    londonDateByHour.set(hour, date);
+  }
+  return date;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

@@ -26,7 +26,7 @@ import "server-only";
  * - Trends: per calendar month (part months at either end); the DNA rate counts probation
  *   appointments on or after the person's enrolment.
  */
-import { toLondon } from "@/domain/dates";
+import { londonDateOfInstant } from "@/domain/dates";
 import type { GpStatus, ScreeningProgramme, SmokingStatus } from "@/domain/health";
 import { screeningProgrammeLabels, screeningProgrammes } from "@/domain/health";
 import type { EthnicGroup, SexRegisteredAtGp } from "@/domain/people";
@@ -103,23 +103,6 @@ const ALL = "all";
 export const SITE_COLUMNS = 8;
 const PERIOD = "period";
 const k = (metric: string, column: string) => `${metric}@${column}`;
-/**
- * London's offset from UTC is whole hours and changes only on the hour, so every instant in one UTC
- * hour falls on the same London date: worked out once per hour (Intl formatting is slow, and a
- * national dashboard asks for hundreds of thousands of dates).
- */
-const londonDateByHour = new Map<number, string>();
-export function londonDateOf(epochMs: number): string {
-  const hour = Math.floor(epochMs / 3_600_000);
-  let date = londonDateByHour.get(hour);
-  if (date === undefined) {
-    date = toLondon(new Date(hour * 3_600_000)).date;
-    if (londonDateByHour.size > 200_000) londonDateByHour.clear();
-    londonDateByHour.set(hour, date);
-  }
-  return date;
-}
-
 type GpFacts = { registeredAtEnrolment: boolean; registeredNow: boolean; newRegistrationOn: string | null; supportStartedOn: string | null };
 
 function gpFacts(rows: DashboardPerson["gpRows"]): GpFacts {
@@ -132,7 +115,7 @@ function gpFacts(rows: DashboardPerson["gpRows"]): GpFacts {
   for (const r of sorted) {
     if (r.supportStartedOn !== null && (supportStartedOn === null || r.supportStartedOn < supportStartedOn)) supportStartedOn = r.supportStartedOn;
     if (registeredAtEnrolment || r === atEnrolment || r.status !== "registered") continue;
-    const on = r.registeredOn ?? londonDateOf(r.recordedAt);
+    const on = r.registeredOn ?? londonDateOfInstant(r.recordedAt);
     if (newRegistrationOn === null || on < newRegistrationOn) newRegistrationOn = on;
   }
   return { registeredAtEnrolment, registeredNow: sorted.at(-1)?.status === "registered", newRegistrationOn, supportStartedOn };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, sql, type SQL } from "drizzle-orm";
 import { appointments, gpRegistrations, healthChecks, people, referrals, screenings, services, sites, treatmentRequirements } from "@/db/schema";
-import { londonDayBounds, todayInLondon } from "@/domain/dates";
+import { londonDateOfInstant, londonDayBounds, todayInLondon } from "@/domain/dates";
 import { checkPeriod, dayAfter, type Period } from "@/domain/dashboard/periods";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { rowsOf, type Database } from "@/db/client";
@@ -14,7 +14,7 @@ import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { DashboardCache } from "./cache";
-import { buildDashboard, londonDateOf, pacer, type Dashboard, type DashboardData, type DashboardPerson, type DashboardSite } from "./build";
+import { buildDashboard, pacer, type Dashboard, type DashboardData, type DashboardPerson, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
 export type { Dashboard } from "./build";
@@ -197,7 +197,7 @@ async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | u
 async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<DashboardPerson[]> {
   const endMs = end.getTime();
   const pace = pacer();
-  const dayOf = (ms: number | null) => (ms === null || ms >= endMs ? null : londonDateOf(ms));
+  const dayOf = (ms: number | null) => (ms === null || ms >= endMs ? null : londonDateOfInstant(ms));
   const out: DashboardPerson[] = [];
   for (const f of facts) {
     await pace();
@@ -205,7 +205,7 @@ async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<
     let latest: PersonFacts["checks"][number] | undefined;
     for (const c of f.checks) {
       if (c[0] >= endMs) continue;
-      checkDays.push(londonDateOf(c[0]));
+      checkDays.push(londonDateOfInstant(c[0]));
       latest = c;
     }
     let smokingStatus: SmokingStatus | null = null;
@@ -214,7 +214,7 @@ async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<
     for (const [status, atEnrolment, registeredOn, supportStartedOn, recordedAt] of f.gp) if (recordedAt < endMs) gpRows.push({ status, atEnrolment, registeredOn, supportStartedOn, recordedAt });
     const referralsSent: DashboardPerson["referrals"] = [];
     for (const [category, sentAt, acceptedAt, firstAttendedAt] of f.referrals) {
-      if (sentAt < endMs) referralsSent.push({ category, sentOn: londonDateOf(sentAt), acceptedOn: dayOf(acceptedAt), firstAttendedOn: dayOf(firstAttendedAt) });
+      if (sentAt < endMs) referralsSent.push({ category, sentOn: londonDateOfInstant(sentAt), acceptedOn: dayOf(acceptedAt), firstAttendedOn: dayOf(firstAttendedAt) });
     }
     out.push({
       id: f.person_id,
@@ -375,14 +375,14 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
     for (const r of rows) getOrCreateList(out, r.personId).push(r);
     return out;
   };
-  const checksOf = byPerson(completedChecks.flatMap((c) => (c.completedAt ? [{ personId: c.personId, day: londonDateOf(c.completedAt.getTime()) }] : [])));
+  const checksOf = byPerson(completedChecks.flatMap((c) => (c.completedAt ? [{ personId: c.personId, day: londonDateOfInstant(c.completedAt.getTime()) }] : [])));
   const latestOf = new Map(latestChecks.map((c) => [c.personId, c]));
   const smokingOf = new Map(smokingHistory.map((s) => [s.personId, s.smokingStatus]));
   const gpOf = byPerson(gpRows);
   const screeningsOf = byPerson(screeningRows);
   const referralsOf = byPerson(referralRows);
   const requirementsOf = byPerson(requirementRows);
-  const dayBefore = (at: Date | null) => (at === null || at >= end ? null : londonDateOf(at.getTime()));
+  const dayBefore = (at: Date | null) => (at === null || at >= end ? null : londonDateOfInstant(at.getTime()));
   return {
     sites: selected,
     people: peopleRows.map((p): DashboardPerson => {
@@ -394,7 +394,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
         smokingStatus: smokingOf.get(p.id) ?? null,
         gpRows: (gpOf.get(p.id) ?? []).map((r) => ({ status: r.status, atEnrolment: r.atEnrolment, registeredOn: r.registeredOn, supportStartedOn: r.supportStartedOn, recordedAt: r.recordedAt.getTime() })),
         screenings: (screeningsOf.get(p.id) ?? []).map((r) => ({ programme: r.programme, lastTestOn: r.lastTestOn, lastResultHpvNegative: r.lastResultHpvNegative, bookedFor: r.bookedFor, attendedOn: r.attendedOn })),
-        referrals: (referralsOf.get(p.id) ?? []).flatMap((r) => (r.sentAt ? [{ category: r.category, sentOn: londonDateOf(r.sentAt.getTime()), acceptedOn: dayBefore(r.acceptedAt), firstAttendedOn: dayBefore(r.firstAttendedAt) }] : [])),
+        referrals: (referralsOf.get(p.id) ?? []).flatMap((r) => (r.sentAt ? [{ category: r.category, sentOn: londonDateOfInstant(r.sentAt.getTime()), acceptedOn: dayBefore(r.acceptedAt), firstAttendedOn: dayBefore(r.firstAttendedAt) }] : [])),
         requirements: (requirementsOf.get(p.id) ?? []).map((r) => ({ status: r.status, treatmentStartedOn: r.treatmentStartedOn, endedOn: r.endedOn })),
       };
     }),
