@@ -183,14 +183,41 @@ type PersonFacts = {
   requirements: [RequirementStatus, string | null, string | null][];
 };
 
-/** Everyone counted (as loadDashboardData's cohort), with their facts: one index range per site. */
+/** A person's facts as loadFacts reads them: the columns of dashboard_person_facts, less the site, in order. */
+type FactsTuple = [
+  string,
+  string,
+  string,
+  SexRegisteredAtGp,
+  EthnicGroup,
+  PersonFacts["checks"],
+  PersonFacts["smoking"],
+  PersonFacts["gp"],
+  PersonFacts["screenings"],
+  PersonFacts["referrals"],
+  PersonFacts["requirements"],
+];
+
+/**
+ * Everyone counted (as loadDashboardData's cohort), with their facts: one index range per site.
+ * Each site's people come as one JSON text (a row per site), not a row per person: the database
+ * drivers decode row by row and field by field, parsing each json field on its own, and for a
+ * 4,000-person site on PGlite that took 95 ms against 33 ms for one JSON.parse of the lot.
+ */
 async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | undefined, period: Period): Promise<PersonFacts[]> {
   const pf = sql.identifier("dashboard_person_facts");
   const result = await ctx.db.execute(sql`
-    select person_id, site_id, enrolled_on::text as enrolled_on, date_of_birth::text as date_of_birth, sex_registered_at_gp, ethnic_group,
-      checks, smoking, gp, screenings, referrals, requirements
-    from ${pf} where ${cohortSites(sql`${pf}.site_id` as unknown as AnyPgColumn)} and enrolled_on <= ${period.to}`);
-  return rowsOf<PersonFacts>(result);
+    select site_id, json_agg(json_build_array(person_id, enrolled_on, date_of_birth, sex_registered_at_gp, ethnic_group,
+      checks, smoking, gp, screenings, referrals, requirements))::text as people
+    from ${pf} where ${cohortSites(sql`${pf}.site_id` as unknown as AnyPgColumn)} and enrolled_on <= ${period.to}
+    group by site_id`);
+  const out: PersonFacts[] = [];
+  for (const { site_id, people: text } of rowsOf<{ site_id: string; people: string }>(result)) {
+    for (const [person_id, enrolled_on, date_of_birth, sex_registered_at_gp, ethnic_group, checks, smoking, gp, screenings, referrals, requirements] of JSON.parse(text) as FactsTuple[]) {
+      out.push({ person_id, site_id, enrolled_on, date_of_birth, sex_registered_at_gp, ethnic_group, checks, smoking, gp, screenings, referrals, requirements });
+    }
+  }
+  return out;
 }
 
 /** Each person's facts, read only up to `end` (the instant the period ends). */
