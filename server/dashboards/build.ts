@@ -450,14 +450,15 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
     await pace();
     let counts = countsAt.get(p.siteId);
     if (!counts) countsAt.set(p.siteId, (counts = []));
-    for (const [i, m] of measures.entries()) {
-      had[i] = m.has(p);
-      if (had[i]) addOne(counts, m.slot);
+    for (let i = 0; i < measures.length; i++) {
+      const m = measures[i];
+      had[i] = m !== undefined && m.has(p);
+      if (m && had[i]) addOne(counts, m.slot);
     }
     for (const d of fairnessDimensions) {
       const slots = slotsOf(d, groupOf(p, d));
       addOne(counts, slots.people);
-      for (const [i, s] of slots.measures.entries()) if (had[i]) addOne(counts, s);
+      for (let i = 0; i < slots.measures.length; i++) if (had[i]) addOne(counts, slots.measures[i] ?? 0);
     }
   }
   const talliedFairness = (metric: string) => (siteId: string) => {
