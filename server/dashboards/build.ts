@@ -173,17 +173,6 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
     f.groups(gridGroups([...months.map((m) => m.key), PERIOD], columns, key, { rowTotal: PERIOD }));
   }
 
-  /** Dated items (London dates inside the period) counted per site and month. */
-  function countBySiteAndMonth(metric: string, items: readonly { siteId: string; on: string }[]): void {
-    const counts = new Map<string, number>();
-    for (const it of items) {
-      if (!siteIds.has(it.siteId) || !inPeriod(it.on)) continue;
-      const key = `${it.siteId}|${it.on.slice(0, 7)}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    bySiteAndMonth(metric, (s, m) => counts.get(`${s}|${m}`) ?? 0);
-  }
-
   /** `part` is part of `whole` in every column (and every month, for monthly figures). */
   function subset(part: string, whole: string, monthly = false): void {
     const rows = monthly ? [...months.map((m) => `#${m.key}`), ""] : [""];
@@ -339,38 +328,50 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   // ---- Referrals ---------------------------------------------------------------------------
 
   // Accepted and first attended dates are null unless they fell by the end of the period.
-  const referralsInPeriod: (DashboardPerson["referrals"][number] & { siteId: string })[] = [];
-  for (const p of people) for (const r of p.referrals) if (inPeriod(r.sentOn)) referralsInPeriod.push({ ...r, siteId: p.siteId });
-  const categories = serviceCategories.filter((c) => referralsInPeriod.some((r) => r.category === c));
-  const referralSteps = {
-    made: () => true,
-    accepted: (r: (typeof referralsInPeriod)[number]) => r.acceptedOn !== null,
-    attended: (r: (typeof referralsInPeriod)[number]) => r.firstAttendedOn !== null,
+  const referralSteps = ["made", "accepted", "attended"] as const;
+  const categoryIndex = new Map(serviceCategories.map((c, i) => [c, i]));
+  /** Per step and kind of service (in serviceCategories' order), a counter per site. */
+  const referralCounts = referralSteps.map((step) => serviceCategories.map((c) => countsOf(`ref.${step}.${c}`)));
+  const stepTotals = { accepted: countsOf("ref.accepted"), attended: countsOf("ref.attended") };
+  const referredTo = new Set<ServiceCategory>();
+  // Days to each step, per site: for every service together (key "") and per service.
+  const referralDaysByStep = { acceptedOn: new Map<string, Map<string, number[]>>(), firstAttendedOn: new Map<string, Map<string, number[]>>() };
+  const addDays = (until: keyof typeof referralDaysByStep, category: ServiceCategory, siteId: string, days: number) => {
+    for (const c of ["", category]) pushTo(getOrCreate(referralDaysByStep[until], c, () => new Map<string, number[]>()), siteId, days);
   };
-  for (const [step, keep] of Object.entries(referralSteps)) {
-    const kept = referralsInPeriod.filter(keep);
-    const keptByCategory = new Map<ServiceCategory, typeof kept>();
-    for (const r of kept) pushTo(keptByCategory, r.category, r);
-    for (const c of categories) countBySite(`ref.${step}.${c}`, keptByCategory.get(c) ?? []);
-    if (step === "made") countBySiteAndMonth("ref.made", kept.map((r) => ({ siteId: r.siteId, on: r.sentOn })));
-    else countBySite(`ref.${step}`, kept);
+  for (const p of people) {
+    if (!p.referrals.length) continue;
+    const site = siteAt(p);
+    for (const r of p.referrals) {
+      if (!inPeriod(r.sentOn)) continue;
+      referredTo.add(r.category);
+      const c = categoryIndex.get(r.category) ?? 0;
+      addOne(referralCounts[0]?.[c] ?? [], site);
+      countInMonth("ref.made", site, r.sentOn);
+      if (r.acceptedOn !== null) {
+        addOne(referralCounts[1]?.[c] ?? [], site);
+        addOne(stepTotals.accepted, site);
+        addDays("acceptedOn", r.category, p.siteId, daysBetween(r.sentOn, r.acceptedOn));
+      }
+      if (r.firstAttendedOn !== null) {
+        addOne(referralCounts[2]?.[c] ?? [], site);
+        addOne(stepTotals.attended, site);
+        addDays("firstAttendedOn", r.category, p.siteId, daysBetween(r.sentOn, r.firstAttendedOn));
+      }
+    }
+  }
+  // Only services referred to in the period are listed.
+  const categories = serviceCategories.filter((c) => referredTo.has(c));
+  for (const step of referralSteps) {
+    for (const c of categories) bySite(`ref.${step}.${c}`, tallied(`ref.${step}.${c}`));
+    if (step === "made") talliedByMonth("ref.made");
+    else bySite(`ref.${step}`, tallied(`ref.${step}`));
     // Categories add up to all services, in each site and in all sites.
     for (const col of columns) f.sum(k(`ref.${step}`, col), categories.map((c) => k(`ref.${step}.${c}`, col)));
   }
   for (const c of [...categories.map((c) => `.${c}`), ""]) {
     subset(`ref.accepted${c}`, `ref.made${c}`);
     subset(`ref.attended${c}`, `ref.made${c}`);
-  }
-  // Days to each step, per site: for every service together (key "") and per service.
-  const referralDaysByStep = { acceptedOn: new Map<string, Map<string, number[]>>(), firstAttendedOn: new Map<string, Map<string, number[]>>() };
-  for (const until of ["acceptedOn", "firstAttendedOn"] as const) {
-    const perCategory = referralDaysByStep[until];
-    for (const r of referralsInPeriod) {
-      const on = r[until];
-      if (on === null) continue;
-      const days = daysBetween(r.sentOn, on);
-      for (const c of ["", r.category]) pushTo(getOrCreate(perCategory, c, () => new Map<string, number[]>()), r.siteId, days);
-    }
   }
   const referralDays = (category: string | null, until: "acceptedOn" | "firstAttendedOn") => referralDaysByStep[until].get(category ?? "") ?? new Map<string, number[]>();
 
