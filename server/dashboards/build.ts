@@ -125,7 +125,6 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   // A national dashboard is seconds of JavaScript: it gives way to other requests as it goes.
   const pace = pacer();
   const { sites } = data;
-  const siteIds = new Set(sites.map((s) => s.id));
   const columns = [...sites.map((s) => s.id), ALL];
   // Up to SITE_COLUMNS sites, every table has a column per site; beyond that (a national view) the
   // tables show the selected sites together, and "Sites side by side" compares them row by row.
@@ -152,13 +151,6 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
     }
     f.set(k(metric, ALL), all);
     f.sum(k(metric, ALL), sites.map((s) => k(metric, s.id)));
-  }
-
-  /** Items counted per site (only the selected sites). */
-  function countBySite(metric: string, items: readonly { siteId: string }[]): void {
-    const counts = new Map<string, number>();
-    for (const it of items) if (siteIds.has(it.siteId)) counts.set(it.siteId, (counts.get(it.siteId) ?? 0) + 1);
-    bySite(metric, (s) => counts.get(s) ?? 0);
   }
 
   /**
@@ -377,10 +369,14 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
 
   // ---- Treatment requirements ----------------------------------------------------------------
 
-  const requirements = people.flatMap((p) => p.requirements.map((r) => ({ ...r, siteId: p.siteId })));
-  countBySite("req.started", requirements.filter((r) => inPeriod(r.treatmentStartedOn)));
-  countBySite("req.completed", requirements.filter((r) => r.status === "completed" && inPeriod(r.endedOn)));
-  countBySite("req.breached", requirements.filter((r) => r.status === "breached" && inPeriod(r.endedOn)));
+  const requirementCounts = { started: countsOf("req.started"), completed: countsOf("req.completed"), breached: countsOf("req.breached") };
+  for (const p of people) {
+    for (const r of p.requirements) {
+      if (inPeriod(r.treatmentStartedOn)) addOne(requirementCounts.started, siteAt(p));
+      if ((r.status === "completed" || r.status === "breached") && inPeriod(r.endedOn)) addOne(requirementCounts[r.status], siteAt(p));
+    }
+  }
+  for (const metric of ["req.started", "req.completed", "req.breached"]) bySite(metric, tallied(metric));
 
   // ---- Probation attendance ----------------------------------------------------------------
 
@@ -426,60 +422,45 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       }
     }
   };
-  // One pass over the people enrolled in the period: per site, a counter for each metric. A metric
-  // gets its counter (a slot) the first time someone is counted in it; its name is worked out once.
+  // One pass over the people enrolled in the period. A group's counters are made the first time
+  // someone in it is counted; their names are worked out once.
   const measureNames = Object.keys(fairnessMeasures) as (keyof typeof fairnessMeasures)[];
-  const slotOf = new Map<string, number>();
-  const slot = (metric: string) => {
-    let s = slotOf.get(metric);
-    if (s === undefined) slotOf.set(metric, (s = slotOf.size));
-    return s;
+  const measures = measureNames.map((m) => ({ has: fairnessMeasures[m], counts: countsOf(`fair.${m}`) }));
+  /** Per dimension and group: the counters of its people and of each measure. */
+  const groupCounters = new Map<FairnessDimension, Map<string, { people: number[]; measures: number[][] }>>();
+  const countersOf = (d: FairnessDimension, g: string) => {
+    const byGroup = getOrCreate(groupCounters, d, () => new Map<string, { people: number[]; measures: number[][] }>());
+    return getOrCreate(byGroup, g, () => ({ people: countsOf(`fair.${d}.${g}.people`), measures: measureNames.map((m) => countsOf(`fair.${d}.${g}.${m}`)) }));
   };
-  const measures = measureNames.map((m) => ({ has: fairnessMeasures[m], slot: slot(`fair.${m}`) }));
-  /** Per dimension and group: the slots of its people and of each measure. */
-  const groupSlots = new Map<FairnessDimension, Map<string, { people: number; measures: number[] }>>();
-  const slotsOf = (d: FairnessDimension, g: string) => {
-    let byGroup = groupSlots.get(d);
-    if (!byGroup) groupSlots.set(d, (byGroup = new Map()));
-    let slots = byGroup.get(g);
-    if (!slots) byGroup.set(g, (slots = { people: slot(`fair.${d}.${g}.people`), measures: measureNames.map((m) => slot(`fair.${d}.${g}.${m}`)) }));
-    return slots;
-  };
-  const countsAt = new Map<string, number[]>();
   const had: boolean[] = measures.map(() => false);
   for (const p of enrolledInPeriod) {
     await pace();
-    let counts = countsAt.get(p.siteId);
-    if (!counts) countsAt.set(p.siteId, (counts = []));
+    const site = siteAt(p);
     for (let i = 0; i < measures.length; i++) {
       const m = measures[i];
       had[i] = m !== undefined && m.has(p);
-      if (m && had[i]) addOne(counts, m.slot);
+      if (m && had[i]) addOne(m.counts, site);
     }
     for (const d of fairnessDimensions) {
-      const slots = slotsOf(d, groupOf(p, d));
-      addOne(counts, slots.people);
-      for (let i = 0; i < slots.measures.length; i++) if (had[i]) addOne(counts, slots.measures[i] ?? 0);
+      const counters = countersOf(d, groupOf(p, d));
+      addOne(counters.people, site);
+      for (let i = 0; i < counters.measures.length; i++) if (had[i]) addOne(counters.measures[i] ?? [], site);
     }
   }
-  const talliedFairness = (metric: string) => (siteId: string) => {
-    const s = slotOf.get(metric);
-    return s === undefined ? 0 : (countsAt.get(siteId)?.[s] ?? 0);
-  };
   for (const m of Object.keys(fairnessMeasures)) {
-    bySite(`fair.${m}`, talliedFairness(`fair.${m}`));
+    bySite(`fair.${m}`, tallied(`fair.${m}`));
     subset(`fair.${m}`, "enrolled");
   }
   const fairnessRows: Record<FairnessDimension, { key: string; label: string }[]> = { age: [], sex: [], ethnicity: [], neurodivergence: [] };
   for (const d of fairnessDimensions) {
     // "Under 18" should be empty (adults only); listed only when someone falls in it (a group's
-    // slots are made when its first person is counted).
-    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || slotOf.has(`fair.${d}.${g.key}.people`));
+    // counters are made when its first person is counted).
+    fairnessRows[d] = fairnessGroups[d].filter((g) => g.key !== "under_18" || perSite.has(`fair.${d}.${g.key}.people`));
     const groupKeys = fairnessRows[d].map((g) => g.key);
     for (const g of groupKeys) {
-      bySite(`fair.${d}.${g}.people`, talliedFairness(`fair.${d}.${g}.people`));
+      bySite(`fair.${d}.${g}.people`, tallied(`fair.${d}.${g}.people`));
       for (const m of Object.keys(fairnessMeasures)) {
-        bySite(`fair.${d}.${g}.${m}`, talliedFairness(`fair.${d}.${g}.${m}`));
+        bySite(`fair.${d}.${g}.${m}`, tallied(`fair.${d}.${g}.${m}`));
         subset(`fair.${d}.${g}.${m}`, `fair.${d}.${g}.people`);
       }
     }

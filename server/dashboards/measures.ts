@@ -399,7 +399,11 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
   // Grouped per person as the rollup gives them: instants as London dates, checks oldest first.
   const byPerson = <T extends { personId: string }>(rows: readonly T[]) => {
     const out = new Map<string, T[]>();
-    for (const r of rows) getOrCreateList(out, r.personId).push(r);
+    for (const r of rows) {
+      const list = out.get(r.personId);
+      if (list) list.push(r);
+      else out.set(r.personId, [r]);
+    }
     return out;
   };
   const checksOf = byPerson(completedChecks.flatMap((c) => (c.completedAt ? [{ personId: c.personId, day: londonDateOfInstant(c.completedAt.getTime()) }] : [])));
@@ -428,10 +432,4 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
     attendanceAroundEnrolment: aroundEnrolment.map((r) => ({ ...r, before: r.before === true })),
     attendanceByMonth: byMonth,
   };
-}
-
-function getOrCreateList<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
 }
