@@ -141,14 +141,19 @@ async function attendanceFromRollups(ctx: Ctx, cohortSites: (column: AnyPgColumn
         coalesce(sum(after_recorded) filter (where after_last_day <= ${period.to}), 0)::int as after_recorded,
         coalesce(sum(after_missed) filter (where after_last_day <= ${period.to}), 0)::int as after_missed
       from ${pa} where ${cohortPa} group by ${paSite}`),
+    // The people first, from the site and enrolment index, then their appointments by person: as
+    // a materialized CTE, which the planner cannot hand to parallel workers. Left to itself it
+    // scanned the whole table in parallel for one site (30 ms against 8 ms for a past period).
     db.execute<{ site_id: string; recorded: number; missed: number }>(sql`
-      select ${paSite} as site_id, count(*)::int as recorded,
+      with open_after as materialized (
+        select ${pa}.person_id, ${paSite}, ${pa}.enrolled_on from ${pa} where ${cohortPa} and ${pa}.after_last_day > ${period.to}
+      )
+      select open_after.site_id, count(*)::int as recorded,
         count(*) filter (where ${inArray(appointments.outcome, [...MISSED_OUTCOMES])})::int as missed
-      from ${pa} join ${appointments} on ${appointments.personId} = ${pa}.person_id
-      where ${cohortPa} and ${pa}.after_last_day > ${period.to}
-        and ${appointments.kind} = 'probation' and ${inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES])}
-        and (${appointments.startsAt} at time zone 'Europe/London')::date >= ${pa}.enrolled_on and ${appointments.startsAt} < ${end.toISOString()}::timestamptz
-      group by ${paSite}`),
+      from open_after join ${appointments} on ${appointments.personId} = open_after.person_id
+      where ${appointments.kind} = 'probation' and ${inArray(appointments.outcome, [...ATTENDANCE_OUTCOMES])}
+        and (${appointments.startsAt} at time zone 'Europe/London')::date >= open_after.enrolled_on and ${appointments.startsAt} < ${end.toISOString()}::timestamptz
+      group by open_after.site_id`),
     db.execute<{ site_id: string; month: string; recorded: number; missed: number }>(sql`
       select site_id, to_char(day, 'YYYY-MM') as month, sum(recorded)::int as recorded, sum(missed)::int as missed
       from ${ad} where ${cohortSites(sql`${ad}.site_id` as unknown as AnyPgColumn)} and day between ${period.from} and ${period.to}
