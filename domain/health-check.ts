@@ -81,16 +81,19 @@ export function emptyAnswers(): HealthCheckAnswers {
   };
 }
 
+/** One section of health_checks.answers, read as parseAnswers reads it (for callers that need only that one). */
+export function parseAnswerSection<S extends HealthCheckSection>(raw: unknown, section: S): HealthCheckAnswers[S] {
+  const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const parsed = sectionAnswerSchemas[section].safeParse(source[section] ?? {});
+  return parsed.success ? (parsed.data as HealthCheckAnswers[S]) : emptySection(section);
+}
+
 /**
  * Reads health_checks.answers. A section that is missing (never saved), or that no longer parses,
  * reads as unanswered rather than failing the whole page.
  */
 export function parseAnswers(raw: unknown): HealthCheckAnswers {
-  const source = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const read = <S extends HealthCheckSection>(section: S): HealthCheckAnswers[S] => {
-    const parsed = sectionAnswerSchemas[section].safeParse(source[section] ?? {});
-    return parsed.success ? (parsed.data as HealthCheckAnswers[S]) : emptySection(section);
-  };
+  const read = <S extends HealthCheckSection>(section: S) => parseAnswerSection(raw, section);
   return {
     smoking: read("smoking"),
     alcohol: read("alcohol"),

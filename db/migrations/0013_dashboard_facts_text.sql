@@ -4,7 +4,9 @@
 -- pages that hold that site's people together instead of one page per person (the view is built
 -- afresh, in this order, at every refresh: server/dashboards/rollups.ts). The same facts as before,
 -- in the same order within each text: person, enrolled on, date of birth, sex registered at GP,
--- ethnic group, then the lists (checks, smoking, GP, screenings, referrals, requirements).
+-- ethnic group, then the lists (checks, smoking, GP, screenings, referrals, requirements). One
+-- change inside them: a check's neurodiversity section comes as its JSON text (a string), which the
+-- fairness breakdown uses as it is to recognise answers it has already classified.
 DROP MATERIALIZED VIEW "dashboard_person_facts";
 --> statement-breakpoint
 CREATE MATERIALIZED VIEW "dashboard_person_facts" AS
@@ -14,7 +16,7 @@ SELECT p."id" AS "person_id", p."site_id", p."enrolled_on",
     coalesce(sc."screenings", '[]'::json), coalesce(r."referrals", '[]'::json), coalesce(t."requirements", '[]'::json))::text AS "facts"
 FROM "people" p
 LEFT JOIN (
-  SELECT "person_id", json_agg(json_build_array(floor(extract(epoch FROM "completed_at") * 1000)::bigint, "smoking_status", "audit_c_positive", "phq9_score", "gad7_score", "neurodiversity") ORDER BY "completed_at", "id") AS "checks"
+  SELECT "person_id", json_agg(json_build_array(floor(extract(epoch FROM "completed_at") * 1000)::bigint, "smoking_status", "audit_c_positive", "phq9_score", "gad7_score", "neurodiversity"::text) ORDER BY "completed_at", "id") AS "checks"
   FROM "health_checks" WHERE "status" = 'completed' AND "completed_at" IS NOT NULL GROUP BY "person_id"
 ) c ON c."person_id" = p."id"
 LEFT JOIN (

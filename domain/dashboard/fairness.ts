@@ -1,5 +1,5 @@
 /** The groups the fairness breakdowns compare (DOMAIN.md: by age band, sex, ethnicity, neurodivergence). */
-import { parseAnswers } from "../health-check";
+import { parseAnswerSection } from "../health-check";
 import { ethnicGroupLabels, ethnicGroups, sexLabels, sexesRegisteredAtGp } from "../people";
 import { neurodivergentConditions } from "../questionnaires";
 import { conditionKey } from "../schemas/health-check";
@@ -20,7 +20,7 @@ export const neurodivergenceLabels: Record<NeurodivergenceGroup, string> = {
  */
 export function neurodivergenceFrom(latestCompletedAnswers: unknown | null): NeurodivergenceGroup {
   if (latestCompletedAnswers === null) return "unknown";
-  const n = parseAnswers(latestCompletedAnswers).neurodiversity;
+  const n = parseAnswerSection(latestCompletedAnswers, "neurodiversity");
   const answers = neurodivergentConditions.map((c) => n[conditionKey(c)]);
   if (answers.some((a) => a === "self_declared" || a === "confirmed")) return "any";
   return answers.every((a) => a === "not_recorded") ? "none" : "unknown";

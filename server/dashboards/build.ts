@@ -71,8 +71,8 @@ export type DashboardPerson = {
     auditCPositive: boolean | null;
     phq9Score: number | null;
     gad7Score: number | null;
-    /** health_checks.answers of that check (only the neurodiversity section is read). */
-    answers: unknown;
+    /** The neurodiversity section of that check's answers, as JSON text; null if it has none. */
+    neurodiversity: string | null;
   } | null;
   /** Smoking history for lung screening: the latest check by the end that recorded one. */
   smokingStatus: SmokingStatus | null;
@@ -414,11 +414,11 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       case "ethnicity":
         return p.ethnicGroup;
       case "neurodivergence": {
-        // Reading the answers validates them (slow), and few distinct answers occur: once each.
-        const answers = p.latestCheck?.answers ?? null;
-        if (answers === null) return neurodivergenceFrom(null);
-        const memoKey = JSON.stringify(answers);
-        return getOrCreate(neurodivergenceMemo, memoKey, () => neurodivergenceFrom(answers));
+        // Reading the answers validates them (slow), and few distinct answers occur: each text
+        // once ("" for a check without the section).
+        if (p.latestCheck === null) return neurodivergenceFrom(null);
+        const text = p.latestCheck.neurodiversity;
+        return getOrCreate(neurodivergenceMemo, text ?? "", () => neurodivergenceFrom(text === null ? {} : { neurodiversity: JSON.parse(text) as unknown }));
       }
     }
   };

@@ -178,8 +178,8 @@ type PersonFacts = {
   date_of_birth: string;
   sex_registered_at_gp: SexRegisteredAtGp;
   ethnic_group: EthnicGroup;
-  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, neurodiversity answers. */
-  checks: [Ms, SmokingStatus | null, boolean | null, number | null, number | null, unknown][];
+  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, the neurodiversity section as JSON text. */
+  checks: [Ms, SmokingStatus | null, boolean | null, number | null, number | null, string | null][];
   /** Checks that recorded a smoking status, oldest first: created, updated, status. */
   smoking: [Ms, Ms, SmokingStatus][];
   gp: [GpStatus, boolean, string | null, string | null, Ms][];
@@ -268,9 +268,9 @@ async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<
   return out;
 }
 
-/** A completed check's findings, with its neurodiversity section as the answers the fairness breakdown reads. */
-function checkOf(smokingStatus: SmokingStatus | null, auditCPositive: boolean | null, phq9Score: number | null, gad7Score: number | null, neurodiversity: unknown): NonNullable<DashboardPerson["latestCheck"]> {
-  return { smokingStatus, auditCPositive, phq9Score, gad7Score, answers: neurodiversity === null || neurodiversity === undefined ? {} : { neurodiversity } };
+/** A completed check's findings, with its neurodiversity section (JSON text) that the fairness breakdown reads. */
+function checkOf(smokingStatus: SmokingStatus | null, auditCPositive: boolean | null, phq9Score: number | null, gad7Score: number | null, neurodiversity: string | null): NonNullable<DashboardPerson["latestCheck"]> {
+  return { smokingStatus, auditCPositive, phq9Score, gad7Score, neurodiversity };
 }
 
 async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Period, source: DashboardSource): Promise<DashboardData> {
@@ -427,7 +427,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
       return {
         ...p,
         checkDays: (checksOf.get(p.id) ?? []).map((c) => c.day).sort(),
-        latestCheck: latest ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, latest.neurodiversity) : null,
+        latestCheck: latest ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, latest.neurodiversity === null || latest.neurodiversity === undefined ? null : JSON.stringify(latest.neurodiversity)) : null,
         smokingStatus: smokingOf.get(p.id) ?? null,
         gpRows: (gpOf.get(p.id) ?? []).map((r) => ({ status: r.status, atEnrolment: r.atEnrolment, registeredOn: r.registeredOn, supportStartedOn: r.supportStartedOn, recordedAt: r.recordedAt.getTime() })),
         screenings: (screeningsOf.get(p.id) ?? []).map((r) => ({ programme: r.programme, lastTestOn: r.lastTestOn, lastResultHpvNegative: r.lastResultHpvNegative, bookedFor: r.bookedFor, attendedOn: r.attendedOn })),
