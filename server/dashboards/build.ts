@@ -245,17 +245,20 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
   // Eligibility is worked out in JavaScript (domain/screening.ts holds the rules): one definition of
   // "due". Once per person and programme: nearly every date of birth is different, so a cache of
   // earlier answers cost more to look up than the rules take to run.
-  // Per site, four counters per programme (eligible, up to date, booked, attended), in the order below.
+  // Four counters per programme (eligible, up to date, booked, attended), each per site.
   const screeningMeasures = ["eligible", "upToDate", "booked", "attended"] as const;
   const programmeIndex = new Map(screeningProgrammes.map((programme, i) => [programme, i]));
-  const screeningSlot = (programme: number, measure: (typeof screeningMeasures)[number]) => programme * screeningMeasures.length + screeningMeasures.indexOf(measure);
-  const screeningCounts = sites.map(() => new Array<number>(screeningProgrammes.length * screeningMeasures.length).fill(0));
-  const slots = screeningProgrammes.map((_, i) => ({ eligible: screeningSlot(i, "eligible"), upToDate: screeningSlot(i, "upToDate"), booked: screeningSlot(i, "booked"), attended: screeningSlot(i, "attended") }));
+  const screeningCounts = screeningProgrammes.map((programme) => ({
+    eligible: countsOf(`screen.${programme}.eligible`),
+    upToDate: countsOf(`screen.${programme}.upToDate`),
+    booked: countsOf(`screen.${programme}.booked`),
+    attended: countsOf(`screen.${programme}.attended`),
+  }));
   const lastTestOn: (string | null)[] = [];
   const lastResultHpvNegative: (boolean | null)[] = [];
   for (const p of people) {
     await pace();
-    const counts = screeningCounts[siteAt(p)] ?? [];
+    const site = siteAt(p);
     lastTestOn.fill(null, 0, screeningProgrammes.length);
     lastResultHpvNegative.fill(null, 0, screeningProgrammes.length);
     for (const r of p.screenings) {
@@ -264,8 +267,9 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
       const known = r.lastTestOn !== null && r.lastTestOn <= period.to;
       lastTestOn[i] = known ? r.lastTestOn : null;
       lastResultHpvNegative[i] = known ? r.lastResultHpvNegative : null;
-      if (inPeriod(r.bookedFor)) addOne(counts, slots[i]?.booked ?? 0);
-      if (inPeriod(r.attendedOn)) addOne(counts, slots[i]?.attended ?? 0);
+      const counts = screeningCounts[i];
+      if (counts && inPeriod(r.bookedFor)) addOne(counts.booked, site);
+      if (counts && inPeriod(r.attendedOn)) addOne(counts.attended, site);
     }
     const smokingHistory = p.smokingStatus ?? "unknown";
     for (let i = 0; i < screeningProgrammes.length; i++) {
@@ -278,13 +282,14 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
         lastResultHpvNegative: lastResultHpvNegative[i] ?? null,
         today: period.to,
       });
-      if (!e.eligible) continue;
-      addOne(counts, slots[i]?.eligible ?? 0);
-      if (e.status === "up_to_date") addOne(counts, slots[i]?.upToDate ?? 0);
+      const counts = screeningCounts[i];
+      if (!e.eligible || !counts) continue;
+      addOne(counts.eligible, site);
+      if (e.status === "up_to_date") addOne(counts.upToDate, site);
     }
   }
-  for (const [i, programme] of screeningProgrammes.entries()) {
-    for (const m of screeningMeasures) bySite(`screen.${programme}.${m}`, (s) => screeningCounts[siteIndex.get(s) ?? -1]?.[screeningSlot(i, m)] ?? 0);
+  for (const programme of screeningProgrammes) {
+    for (const m of screeningMeasures) bySite(`screen.${programme}.${m}`, tallied(`screen.${programme}.${m}`));
     subset(`screen.${programme}.upToDate`, `screen.${programme}.eligible`);
   }
 
