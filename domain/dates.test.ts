@@ -201,6 +201,13 @@ describe("isRealDate and daysInMonth", () => {
   it("refuses months 0 and 13 and anything not written YYYY-MM-DD", () => {
     for (const bad of ["2026-00-10", "2026-13-01", "2026-1-01", "2026-01-1", "26-01-01", "2026/01/01", "2026-01-01T00:00", " 2026-01-01", ""]) expect(isRealDate(bad), bad).toBe(false);
   });
+
+  it("refuses anything but ASCII digits in the digit places, and a newline after the date", () => {
+    for (const bad of ["2026-01-0a", "+026-01-01", "2026-0 -01", "2026-01- 1", "2026-01-01\n", "2026-01-0\u0661", "２０２６-01-01", "2026-01-1.", "2026--1-01", "2026-01-01 "])
+      expect(isRealDate(bad), JSON.stringify(bad)).toBe(false);
+    expect(isRealDate("0000-01-01")).toBe(true);
+    expect(isRealDate("9999-12-31")).toBe(true);
+  });
 });
 
 describe("startOfWeek", () => {

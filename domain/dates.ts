@@ -89,10 +89,25 @@ export function londonToUtc(date: string, time: string): Date | null {
   return null;
 }
 
+/**
+ * YYYY-MM-DD, and a day that the month has. Read character by character, with no regular
+ * expression or array: screening eligibility checks its dates on every call, and a dashboard makes
+ * that call for every person on every programme.
+ */
 export function isRealDate(iso: string): boolean {
-  if (!ISO_DATE.test(iso)) return false;
-  const [y, mo, da] = dateParts(iso);
-  return mo >= 1 && mo <= 12 && da >= 1 && da <= daysInMonth(y, mo);
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = iso.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return false;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else day = day * 10 + digit;
+  }
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /**
