@@ -82,6 +82,12 @@ export const healthChecks = pgTable(
      * answers document, which at national scale was a third of the time of a refresh.
      */
     neurodiversity: jsonb("neurodiversity").generatedAlwaysAs(sql`"answers" -> 'neurodiversity'`),
+    /**
+     * A fingerprint of that section (md5 of its text), also kept by Postgres: the person facts rollup
+     * carries it instead of the answers themselves (a third of a check's bytes), and the dashboard
+     * classifies each distinct answer once (server/dashboards/neurodivergence.ts).
+     */
+    neurodiversityKey: text("neurodiversity_key").generatedAlwaysAs(sql`md5(("answers" -> 'neurodiversity')::text)`),
     smokingStatus: smokingStatusEnum("smoking_status"),
     vapes: boolean("vapes"),
     hsiScore: integer("hsi_score"),
@@ -106,7 +112,11 @@ export const healthChecks = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("health_checks_person_idx").on(t.personId, t.createdAt), index("health_checks_site_status_idx").on(t.siteId, t.status)],
+  (t) => [
+    index("health_checks_person_idx").on(t.personId, t.createdAt),
+    index("health_checks_site_status_idx").on(t.siteId, t.status),
+    index("health_checks_neurodiversity_key_idx").on(t.neurodiversityKey),
+  ],
 );
 
 export const clinicalAlerts = pgTable(

@@ -3,7 +3,7 @@ import { integer, pgTable, timestamp } from "drizzle-orm/pg-core";
 /**
  * When the dashboard rollups were last refreshed (one row, id 1). The rollups themselves are made
  * in raw SQL and read by server/dashboards/rollups.ts and measures.ts: the materialized view
- * dashboard_person_facts (migrations 0009, 0011, 0013), refreshed; and the tables
+ * dashboard_person_facts (migrations 0009, 0011, 0013, 0014), refreshed; and the tables
  * dashboard_person_attendance and dashboard_attendance_days (migration 0012), kept current by
  * triggers on appointments and people.
  */

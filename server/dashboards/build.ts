@@ -34,7 +34,7 @@ import type { RequirementStatus, ServiceCategory } from "@/domain/referrals";
 import { serviceCategories, serviceCategoryLabels } from "@/domain/referrals";
 import { screeningEligibility } from "@/domain/screening";
 import { ageBandOn } from "@/domain/dashboard/age-bands";
-import { fairnessDimensionLabels, fairnessDimensions, fairnessGroups, neurodivergenceFrom, type FairnessDimension } from "@/domain/dashboard/fairness";
+import { fairnessDimensionLabels, fairnessDimensions, fairnessGroups, neurodivergenceFrom, type FairnessDimension, type NeurodivergenceGroup } from "@/domain/dashboard/fairness";
 import { daysBetween } from "@/domain/dashboard/median";
 import { describePeriod, monthsInPeriod, type Period } from "@/domain/dashboard/periods";
 import { figureRegistry, gridGroups } from "@/domain/dashboard/suppression";
@@ -71,8 +71,8 @@ export type DashboardPerson = {
     auditCPositive: boolean | null;
     phq9Score: number | null;
     gad7Score: number | null;
-    /** The neurodiversity section of that check's answers, as JSON text; null if it has none. */
-    neurodiversity: string | null;
+    /** The neurodivergence its answers record (domain/dashboard/fairness.ts). */
+    neurodivergence: NeurodivergenceGroup;
   } | null;
   /** Smoking history for lung screening: the latest check by the end that recorded one. */
   smokingStatus: SmokingStatus | null;
@@ -409,7 +409,6 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
     gpRegistered: (p: DashboardPerson) => gpOf.get(p)?.registeredNow === true,
     referral: (p: DashboardPerson) => p.referrals.length > 0,
   };
-  const neurodivergenceMemo = new Map<string, string>();
   const groupOf = (p: DashboardPerson, d: FairnessDimension): string => {
     switch (d) {
       case "age":
@@ -418,13 +417,9 @@ export async function buildDashboard(data: DashboardData, period: Period): Promi
         return p.sexRegisteredAtGp;
       case "ethnicity":
         return p.ethnicGroup;
-      case "neurodivergence": {
-        // Reading the answers validates them (slow), and few distinct answers occur: each text
-        // once ("" for a check without the section).
-        if (p.latestCheck === null) return neurodivergenceFrom(null);
-        const text = p.latestCheck.neurodiversity;
-        return getOrCreate(neurodivergenceMemo, text ?? "", () => neurodivergenceFrom(text === null ? {} : { neurodiversity: JSON.parse(text) as unknown }));
-      }
+      case "neurodivergence":
+        // Classified by the loader, once per distinct answer (neurodivergence.ts).
+        return p.latestCheck === null ? neurodivergenceFrom(null) : p.latestCheck.neurodivergence;
     }
   };
   // One pass over the people enrolled in the period. A group's counters are made the first time

@@ -14,6 +14,8 @@ import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { DashboardCache } from "./cache";
+import { neurodivergenceByKey } from "./neurodivergence";
+import { neurodivergenceFrom, type NeurodivergenceGroup } from "@/domain/dashboard/fairness";
 import { buildDashboard, pacer, type Dashboard, type DashboardData, type DashboardPerson, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
@@ -170,7 +172,7 @@ async function attendanceFromRollups(ctx: Ctx, cohortSites: (column: AnyPgColumn
 }
 
 type Ms = number;
-/** A person's facts (dashboard_person_facts, migrations 0009 to 0013): the lists hold what the measures compare with the period. */
+/** A person's facts (dashboard_person_facts, migrations 0009 to 0014): the lists hold what the measures compare with the period. */
 type PersonFacts = {
   person_id: string;
   site_id: string;
@@ -178,7 +180,7 @@ type PersonFacts = {
   date_of_birth: string;
   sex_registered_at_gp: SexRegisteredAtGp;
   ethnic_group: EthnicGroup;
-  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, the neurodiversity section as JSON text. */
+  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, the fingerprint of the neurodiversity section (neurodivergence.ts). */
   checks: [Ms, SmokingStatus | null, boolean | null, number | null, number | null, string | null][];
   /** Checks that recorded a smoking status, oldest first: created, updated, status. */
   smoking: [Ms, Ms, SmokingStatus][];
@@ -188,7 +190,7 @@ type PersonFacts = {
   requirements: [RequirementStatus, string | null, string | null][];
 };
 
-/** A person's facts as stored in dashboard_person_facts.facts (migration 0013): everything but the site, in this order. */
+/** A person's facts as stored in dashboard_person_facts.facts (migrations 0013 and 0014): everything but the site, in this order. */
 type FactsTuple = [
   string,
   string,
@@ -226,8 +228,13 @@ async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | u
   return out;
 }
 
-/** Each person's facts, read only up to `end` (the instant the period ends). */
-async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<DashboardPerson[]> {
+/** The fingerprints of every check's neurodiversity section. */
+function* fingerprints(facts: readonly PersonFacts[]): Iterable<string | null> {
+  for (const f of facts) for (const c of f.checks) yield c[5];
+}
+
+/** Each person's facts, read only up to `end` (the instant the period ends); `groupOf` gives the neurodivergence of a check's answers by their fingerprint. */
+async function factsToPeople(facts: readonly PersonFacts[], end: Date, groupOf: (key: string | null) => NeurodivergenceGroup): Promise<DashboardPerson[]> {
   const endMs = end.getTime();
   const pace = pacer();
   const dayOf = (ms: number | null) => (ms === null || ms >= endMs ? null : londonDateOfInstant(ms));
@@ -257,7 +264,7 @@ async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<
       sexRegisteredAtGp: f.sex_registered_at_gp,
       ethnicGroup: f.ethnic_group,
       checkDays,
-      latestCheck: latest ? checkOf(latest[1], latest[2], latest[3], latest[4], latest[5]) : null,
+      latestCheck: latest ? checkOf(latest[1], latest[2], latest[3], latest[4], groupOf(latest[5])) : null,
       smokingStatus,
       gpRows,
       screenings: f.screenings.map(([programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn]) => ({ programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn })),
@@ -268,9 +275,9 @@ async function factsToPeople(facts: readonly PersonFacts[], end: Date): Promise<
   return out;
 }
 
-/** A completed check's findings, with its neurodiversity section (JSON text) that the fairness breakdown reads. */
-function checkOf(smokingStatus: SmokingStatus | null, auditCPositive: boolean | null, phq9Score: number | null, gad7Score: number | null, neurodiversity: string | null): NonNullable<DashboardPerson["latestCheck"]> {
-  return { smokingStatus, auditCPositive, phq9Score, gad7Score, neurodiversity };
+/** A completed check's findings, with the neurodivergence its answers record, which the fairness breakdown reads. */
+function checkOf(smokingStatus: SmokingStatus | null, auditCPositive: boolean | null, phq9Score: number | null, gad7Score: number | null, neurodivergence: NeurodivergenceGroup): NonNullable<DashboardPerson["latestCheck"]> {
+  return { smokingStatus, auditCPositive, phq9Score, gad7Score, neurodivergence };
 }
 
 async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Period, source: DashboardSource): Promise<DashboardData> {
@@ -280,7 +287,8 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
   const cohort = and(cohortSites(people.siteId), lte(people.enrolledOn, period.to));
   if (source === "rollups") {
     const [facts, [aroundEnrolment, byMonth]] = await Promise.all([loadFacts(ctx, cohortSites, period), attendanceFromRollups(ctx, cohortSites, period)]);
-    return { sites: selected, people: await factsToPeople(facts, end), attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
+    const groupOf = await neurodivergenceByKey(ctx.db, fingerprints(facts));
+    return { sites: selected, people: await factsToPeople(facts, end, groupOf), attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
   }
   const cohortIds = ctx.db.select({ id: people.id }).from(people).where(cohort);
   const db = ctx.db;
@@ -427,7 +435,9 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
       return {
         ...p,
         checkDays: (checksOf.get(p.id) ?? []).map((c) => c.day).sort(),
-        latestCheck: latest ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, latest.neurodiversity === null || latest.neurodiversity === undefined ? null : JSON.stringify(latest.neurodiversity)) : null,
+        latestCheck: latest
+          ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, neurodivergenceFrom(latest.neurodiversity === null || latest.neurodiversity === undefined ? {} : { neurodiversity: latest.neurodiversity }))
+          : null,
         smokingStatus: smokingOf.get(p.id) ?? null,
         gpRows: (gpOf.get(p.id) ?? []).map((r) => ({ status: r.status, atEnrolment: r.atEnrolment, registeredOn: r.registeredOn, supportStartedOn: r.supportStartedOn, recordedAt: r.recordedAt.getTime() })),
         screenings: (screeningsOf.get(p.id) ?? []).map((r) => ({ programme: r.programme, lastTestOn: r.lastTestOn, lastResultHpvNegative: r.lastResultHpvNegative, bookedFor: r.bookedFor, attendedOn: r.attendedOn })),

@@ -1,7 +1,7 @@
 /**
  * The dashboard rollups, so a dashboard neither scans the appointments table, by far the largest,
  * nor visits six tables once per person:
- * - dashboard_person_facts (a materialized view, migrations 0009, 0011 and 0013): one row per person with
+ * - dashboard_person_facts (a materialized view, migrations 0009, 0011, 0013 and 0014): one row per person with
  *   everything the measures read apart from probation attendance, each list with the dates the
  *   measures compare with the period (indexed by site and enrolment date). Refreshed: the figures
  *   it gives are as at its last refresh.
