@@ -33,48 +33,107 @@ import { isSmall, type Shown, type ShownRate } from "../suppression";
 
 export type Group = { total: string; parts: readonly string[] };
 
-/** The keys of every suppressed cell: primary (1–4) and secondary (protecting those). */
+/**
+ * The keys of every suppressed cell: primary (1–4) and secondary (protecting those).
+ *
+ * Rule 3 repeats passes over the groups, in the order given, until a pass changes nothing. A visit
+ * to a group depends only on which of its members are suppressed, so a group none of whose members
+ * has changed since its last visit would do nothing: only those are skipped. The cells suppressed,
+ * and the order in which they are chosen, are exactly those of visiting every group on every pass
+ * (a national dashboard has tens of thousands of groups, and most passes change a handful).
+ */
 export function suppressedCells(values: ReadonlyMap<string, number>, groups: readonly Group[]): Set<string> {
-  const valueOf = (key: string): number => {
-    const v = values.get(key);
-    if (v === undefined) throw new Error(`suppression: no value for cell ${key}`);
-    return v;
+  // Cells by number, in the order of `values`; each group's members as numbers, parts then total.
+  const keys = [...values.keys()];
+  const ids = new Map(keys.map((key, i) => [key, i]));
+  const value = Float64Array.from(values.values());
+  const idOf = (key: string): number => {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`suppression: no value for cell ${key}`);
+    return id;
   };
-  for (const g of groups) {
-    const sum = g.parts.reduce((acc, k) => acc + valueOf(k), 0);
+  const start = new Int32Array(groups.length + 1);
+  const members: number[] = [];
+  for (const [g, group] of groups.entries()) {
+    start[g] = members.length;
+    let sum = 0;
+    for (const part of group.parts) {
+      const id = idOf(part);
+      members.push(id);
+      sum += value[id] ?? 0;
+    }
+    const total = idOf(group.total);
+    members.push(total);
     // A group that does not add up would protect nothing: a bug in whoever built it.
-    if (sum !== valueOf(g.total)) throw new Error(`suppression: ${g.total} is ${valueOf(g.total)} but its parts add up to ${sum}`);
+    if (sum !== value[total]) throw new Error(`suppression: ${group.total} is ${value[total]} but its parts add up to ${sum}`);
+  }
+  start[groups.length] = members.length;
+
+  // The groups each cell is a member of.
+  const memberships = new Int32Array(keys.length + 1);
+  for (const id of members) memberships[id + 1] = (memberships[id + 1] ?? 0) + 1;
+  for (let i = 0; i < keys.length; i++) memberships[i + 1] = (memberships[i + 1] ?? 0) + (memberships[i] ?? 0);
+  const groupsOf = new Int32Array(members.length);
+  const filled = memberships.slice(0, keys.length);
+  for (let g = 0; g < groups.length; g++) {
+    for (let m = start[g] ?? 0; m < (start[g + 1] ?? 0); m++) {
+      const id = members[m] ?? 0;
+      groupsOf[filled[id] ?? 0] = g;
+      filled[id] = (filled[id] ?? 0) + 1;
+    }
   }
 
+  const hidden = new Uint8Array(keys.length);
   const suppressed = new Set<string>();
-  for (const [key, value] of values) if (isSmall(value)) suppressed.add(key);
+  for (let id = 0; id < keys.length; id++) {
+    if (!isSmall(value[id] ?? 0)) continue;
+    hidden[id] = 1;
+    suppressed.add(keys[id] ?? "");
+  }
 
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const g of groups) {
-      const members = [...g.parts, g.total];
-      const hidden = members.filter((k) => suppressed.has(k));
-      if (hidden.length !== 1) continue;
-      const complement = pickComplement(g, suppressed, valueOf);
+  // Every group is visited on the first pass; after that, only those with a member changed since.
+  const changedSince = new Uint8Array(groups.length).fill(1);
+  let another = groups.length > 0;
+  while (another) {
+    another = false;
+    for (let g = 0; g < groups.length; g++) {
+      if (!changedSince[g]) continue;
+      changedSince[g] = 0;
+      const first = start[g] ?? 0;
+      const end = start[g + 1] ?? 0;
+      let count = 0;
+      for (let m = first; m < end && count < 2; m++) count += hidden[members[m] ?? 0] ?? 0;
+      if (count !== 1) continue;
+      const complement = pickComplement(members, first, end, hidden, value);
       // Cannot happen in a group that adds up: a non-zero hidden member leaves another non-zero one.
-      if (complement === null) continue;
-      suppressed.add(complement);
-      changed = true;
+      if (complement < 0) continue;
+      hidden[complement] = 1;
+      suppressed.add(keys[complement] ?? "");
+      for (let i = memberships[complement] ?? 0; i < (memberships[complement + 1] ?? 0); i++) {
+        const other = groupsOf[i] ?? 0;
+        changedSince[other] = 1;
+        // Groups later in this pass see the change in this pass; the others on the next.
+        if (other <= g) another = true;
+      }
     }
   }
   return suppressed;
 }
 
-function pickComplement(g: Group, suppressed: Set<string>, valueOf: (key: string) => number): string | null {
-  let best: string | null = null;
-  for (const part of g.parts) {
-    if (suppressed.has(part) || valueOf(part) === 0) continue;
-    if (best === null || valueOf(part) < valueOf(best)) best = part;
+/**
+ * The member to suppress beside a group's one hidden member: the smallest non-zero part still
+ * shown (ties: the first listed), or else the total (the last member); -1 when there is none.
+ */
+function pickComplement(members: readonly number[], first: number, end: number, hidden: Uint8Array, value: Float64Array): number {
+  let best = -1;
+  for (let m = first; m < end - 1; m++) {
+    const id = members[m] ?? 0;
+    if (hidden[id] || value[id] === 0) continue;
+    if (best < 0 || (value[id] ?? 0) < (value[best] ?? 0)) best = id;
   }
-  if (best !== null) return best;
-  if (!suppressed.has(g.total) && valueOf(g.total) !== 0) return g.total;
-  return null;
+  if (best >= 0) return best;
+  const total = members[end - 1] ?? 0;
+  return !hidden[total] && value[total] !== 0 ? total : -1;
 }
 
 /**
