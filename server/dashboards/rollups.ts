@@ -67,6 +67,10 @@ async function rebuildView(db: Database, view: string): Promise<void> {
   const next = `${view}_next`;
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`dashboard rollup ${view}`}))`);
+    // One process builds the view. Left to itself the planner hands the people to parallel workers,
+    // but every worker then aggregates all of each joined table again (the aggregates are not
+    // split between them): at national scale 10.1-11.7 s against 6.5-7.2 s alone (EXPLAIN ANALYZE).
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     const [definition] = rowsOf<{ query: string }>(await tx.execute(sql`select pg_get_viewdef(${view}::regclass) as query`));
     if (!definition) throw new Error(`Rollup view ${view} is missing: run the migrations.`);
     const indexes = rowsOf<{ name: string; definition: string }>(
