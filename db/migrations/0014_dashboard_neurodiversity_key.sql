@@ -3,7 +3,8 @@
 -- of the section's text: the text was half the bytes of the facts, read and parsed on every
 -- dashboard for a classification that only a few distinct answers need. The dashboard classifies
 -- each distinct answer once, reading it by its fingerprint (indexed here) from health_checks
--- (server/dashboards/neurodivergence.ts). Everything else in the facts is as in 0013.
+-- (server/dashboards/neurodivergence.ts). Everything else in the facts is as in 0013; the checks and
+-- the smoking history now come from one pass over health_checks instead of two.
 ALTER TABLE "health_checks" ADD COLUMN "neurodiversity_key" text GENERATED ALWAYS AS (md5(("answers" -> 'neurodiversity')::text)) STORED;--> statement-breakpoint
 CREATE INDEX "health_checks_neurodiversity_key_idx" ON "health_checks" USING btree ("neurodiversity_key");
 --> statement-breakpoint
@@ -12,17 +13,17 @@ DROP MATERIALIZED VIEW "dashboard_person_facts";
 CREATE MATERIALIZED VIEW "dashboard_person_facts" AS
 SELECT p."id" AS "person_id", p."site_id", p."enrolled_on",
   json_build_array(p."id", p."enrolled_on", p."date_of_birth", p."sex_registered_at_gp", p."ethnic_group",
-    coalesce(c."checks", '[]'::json), coalesce(sm."smoking", '[]'::json), coalesce(g."gp", '[]'::json),
+    coalesce(c."checks", '[]'::json), coalesce(c."smoking", '[]'::json), coalesce(g."gp", '[]'::json),
     coalesce(sc."screenings", '[]'::json), coalesce(r."referrals", '[]'::json), coalesce(t."requirements", '[]'::json))::text AS "facts"
 FROM "people" p
 LEFT JOIN (
-  SELECT "person_id", json_agg(json_build_array(floor(extract(epoch FROM "completed_at") * 1000)::bigint, "smoking_status", "audit_c_positive", "phq9_score", "gad7_score", "neurodiversity_key") ORDER BY "completed_at", "id") AS "checks"
-  FROM "health_checks" WHERE "status" = 'completed' AND "completed_at" IS NOT NULL GROUP BY "person_id"
+  SELECT "person_id",
+    json_agg(json_build_array(floor(extract(epoch FROM "completed_at") * 1000)::bigint, "smoking_status", "audit_c_positive", "phq9_score", "gad7_score", "neurodiversity_key") ORDER BY "completed_at", "id")
+      FILTER (WHERE "status" = 'completed' AND "completed_at" IS NOT NULL) AS "checks",
+    json_agg(json_build_array(floor(extract(epoch FROM "created_at") * 1000)::bigint, floor(extract(epoch FROM "updated_at") * 1000)::bigint, "smoking_status") ORDER BY "created_at", "updated_at", "id")
+      FILTER (WHERE "smoking_status" IS NOT NULL) AS "smoking"
+  FROM "health_checks" WHERE ("status" = 'completed' AND "completed_at" IS NOT NULL) OR "smoking_status" IS NOT NULL GROUP BY "person_id"
 ) c ON c."person_id" = p."id"
-LEFT JOIN (
-  SELECT "person_id", json_agg(json_build_array(floor(extract(epoch FROM "created_at") * 1000)::bigint, floor(extract(epoch FROM "updated_at") * 1000)::bigint, "smoking_status") ORDER BY "created_at", "updated_at", "id") AS "smoking"
-  FROM "health_checks" WHERE "smoking_status" IS NOT NULL GROUP BY "person_id"
-) sm ON sm."person_id" = p."id"
 LEFT JOIN (
   SELECT "person_id", json_agg(json_build_array("status", "at_enrolment", "registered_on", "support_started_on", floor(extract(epoch FROM "recorded_at") * 1000)::bigint) ORDER BY "recorded_at", "id") AS "gp"
   FROM "gp_registrations" GROUP BY "person_id"
