@@ -476,6 +476,7 @@ const notUseCases: Record<string, string> = {
   rebuildAttendance: "repairs the attendance aggregates from the appointments; scripts only (db:refresh-rollups --attendance)",
   withoutAttendanceTriggers: "bulk loads by the benchmark's generator; never called by the app",
   refreshInBackgroundIfStale: "schedules the background refresh",
+  neurodivergenceByKey: "classifies answers by fingerprint for getDashboard's loader, after its check; returns a group, never the answers",
 };
 
 /**
