@@ -477,6 +477,7 @@ const notUseCases: Record<string, string> = {
   withoutAttendanceTriggers: "bulk loads by the benchmark's generator; never called by the app",
   refreshInBackgroundIfStale: "schedules the background refresh",
   neurodivergenceByKey: "classifies answers by fingerprint for getDashboard's loader, after its check; returns a group, never the answers",
+  neurodivergenceOfSection: "pure classification of one check's answers for getDashboard's loader; reads nothing",
 };
 
 /**

@@ -14,8 +14,8 @@ import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { DashboardCache } from "./cache";
-import { neurodivergenceByKey } from "./neurodivergence";
-import { neurodivergenceFrom, type NeurodivergenceGroup } from "@/domain/dashboard/fairness";
+import { neurodivergenceByKey, neurodivergenceOfSection } from "./neurodivergence";
+import type { NeurodivergenceGroup } from "@/domain/dashboard/fairness";
 import { buildDashboard, pacer, type Dashboard, type DashboardData, type DashboardPerson, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
 
@@ -436,7 +436,7 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
         ...p,
         checkDays: (checksOf.get(p.id) ?? []).map((c) => c.day).sort(),
         latestCheck: latest
-          ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, neurodivergenceFrom(latest.neurodiversity === null || latest.neurodiversity === undefined ? {} : { neurodiversity: latest.neurodiversity }))
+          ? checkOf(latest.smokingStatus, latest.auditCPositive, latest.phq9Score, latest.gad7Score, neurodivergenceOfSection(latest.neurodiversity))
           : null,
         smokingStatus: smokingOf.get(p.id) ?? null,
         gpRows: (gpOf.get(p.id) ?? []).map((r) => ({ status: r.status, atEnrolment: r.atEnrolment, registeredOn: r.registeredOn, supportStartedOn: r.supportStartedOn, recordedAt: r.recordedAt.getTime() })),

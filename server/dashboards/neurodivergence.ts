@@ -27,7 +27,7 @@ export async function neurodivergenceByKey(db: Executor, keys: Iterable<string |
       .where(inArray(healthChecks.neurodiversityKey, missing.slice(i, i + BATCH)));
     for (const { key, answer } of rows) {
       if (key === null) continue;
-      const group = neurodivergenceFrom({ neurodiversity: JSON.parse(answer) as unknown });
+      const group = neurodivergenceOfSection(JSON.parse(answer) as unknown);
       groups.set(key, group);
       remember(key, group);
     }
@@ -35,8 +35,16 @@ export async function neurodivergenceByKey(db: Executor, keys: Iterable<string |
   return (key) => (key === null ? WITHOUT_SECTION : (groups.get(key) ?? "unknown"));
 }
 
+/**
+ * The group a completed check's neurodiversity section records: the one rule of
+ * domain/dashboard/fairness.ts, for a section read on its own (null or undefined: the check has none).
+ */
+export function neurodivergenceOfSection(section: unknown): NeurodivergenceGroup {
+  return neurodivergenceFrom(section === null || section === undefined ? {} : { neurodiversity: section });
+}
+
 /** A completed check with no neurodiversity section at all (md5 of nothing is null). */
-const WITHOUT_SECTION = neurodivergenceFrom({});
+const WITHOUT_SECTION = neurodivergenceOfSection(null);
 /** Keys per query: well inside the 65,535 parameters a statement may have. */
 const BATCH = 5_000;
 /** More distinct answers than this (free text makes them distinct) and the oldest are forgotten. */
