@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { appointmentKindEnum, appointmentOutcomeEnum, appointmentTypeEnum } from "./enums";
 import { people } from "./people";
@@ -34,5 +35,13 @@ export const appointments = pgTable(
     index("appointments_person_starts_idx").on(t.personId, t.startsAt),
     index("appointments_site_starts_idx").on(t.siteId, t.startsAt),
     index("appointments_rescheduled_from_idx").on(t.rescheduledFromId),
+    // The dashboards' attendance after enrolment, to the end of a period that ended before a
+    // person's last appointment (server/dashboards/measures.ts, attendanceFromRollups): only the
+    // appointments it counts (dashboard_attendance_counts, migration 0012), with the outcome in the
+    // index so the count never visits the table (an index-only scan, once vacuum has marked the
+    // pages all-visible). The person and start index alone left every row to be read from the table.
+    index("appointments_probation_attendance_idx")
+      .on(t.personId, t.startsAt, t.outcome)
+      .where(sql`${t.kind} = 'probation' and ${t.outcome} in ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable')`),
   ],
 );

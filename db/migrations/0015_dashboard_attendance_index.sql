@@ -1,0 +1,1 @@
+CREATE INDEX "appointments_probation_attendance_idx" ON "appointments" USING btree ("person_id","starts_at","outcome") WHERE "appointments"."kind" = 'probation' and "appointments"."outcome" in ('attended', 'attended_late', 'dna_acceptable', 'dna_unacceptable');
