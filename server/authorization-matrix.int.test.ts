@@ -478,6 +478,7 @@ const notUseCases: Record<string, string> = {
   refreshInBackgroundIfStale: "schedules the background refresh",
   neurodivergenceByKey: "classifies answers by fingerprint for getDashboard's loader, after its check; returns a group, never the answers",
   neurodivergenceOfSection: "pure classification of one check's answers for getDashboard's loader; reads nothing",
+  rememberedNeurodivergence: "the group of a fingerprint already classified in this process, for getDashboard's loader; reads nothing",
 };
 
 /**

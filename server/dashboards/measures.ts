@@ -4,7 +4,7 @@ import { appointments, gpRegistrations, healthChecks, people, referrals, screeni
 import { londonDateOfInstant, londonDayBounds, todayInLondon } from "@/domain/dates";
 import { checkPeriod, dayAfter, type Period } from "@/domain/dashboard/periods";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { rowsOf, type Database } from "@/db/client";
+import { rowsOf, type Database, type Executor } from "@/db/client";
 import type { GpStatus, ScreeningProgramme, SmokingStatus } from "@/domain/health";
 import type { EthnicGroup, SexRegisteredAtGp } from "@/domain/people";
 import type { RequirementStatus, ServiceCategory } from "@/domain/referrals";
@@ -14,7 +14,7 @@ import { assertCan, denyNotFound } from "../authz";
 import { ValidationError } from "../errors";
 import { siteScope, UUID_PATTERN } from "../scope";
 import { DashboardCache } from "./cache";
-import { neurodivergenceByKey, neurodivergenceOfSection } from "./neurodivergence";
+import { neurodivergenceByKey, neurodivergenceOfSection, rememberedNeurodivergence } from "./neurodivergence";
 import type { NeurodivergenceGroup } from "@/domain/dashboard/fairness";
 import { buildDashboard, pacer, type Dashboard, type DashboardData, type DashboardPerson, type DashboardSite } from "./build";
 import { refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
@@ -172,38 +172,30 @@ async function attendanceFromRollups(ctx: Ctx, cohortSites: (column: AnyPgColumn
 }
 
 type Ms = number;
-/** A person's facts (dashboard_person_facts, migrations 0009 to 0014): the lists hold what the measures compare with the period. */
-type PersonFacts = {
-  person_id: string;
-  site_id: string;
-  enrolled_on: string;
-  date_of_birth: string;
-  sex_registered_at_gp: SexRegisteredAtGp;
-  ethnic_group: EthnicGroup;
-  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, the fingerprint of the neurodiversity section (neurodivergence.ts). */
-  checks: [Ms, SmokingStatus | null, boolean | null, number | null, number | null, string | null][];
-  /** Checks that recorded a smoking status, oldest first: created, updated, status. */
-  smoking: [Ms, Ms, SmokingStatus][];
-  gp: [GpStatus, boolean, string | null, string | null, Ms][];
-  screenings: [ScreeningProgramme, string | null, boolean | null, string | null, string | null][];
-  referrals: [ServiceCategory, Ms, Ms | null, Ms | null][];
-  requirements: [RequirementStatus, string | null, string | null][];
-};
 
-/** A person's facts as stored in dashboard_person_facts.facts (migrations 0013 and 0014): everything but the site, in this order. */
+/**
+ * A person's facts as stored in dashboard_person_facts.facts (migrations 0009 to 0014), in this
+ * order: id, enrolled on, date of birth, sex registered at GP, ethnic group, then the lists the
+ * measures compare with the period.
+ */
 type FactsTuple = [
-  string,
-  string,
-  string,
-  SexRegisteredAtGp,
-  EthnicGroup,
-  PersonFacts["checks"],
-  PersonFacts["smoking"],
-  PersonFacts["gp"],
-  PersonFacts["screenings"],
-  PersonFacts["referrals"],
-  PersonFacts["requirements"],
+  personId: string,
+  enrolledOn: string,
+  dateOfBirth: string,
+  sexRegisteredAtGp: SexRegisteredAtGp,
+  ethnicGroup: EthnicGroup,
+  /** Completed checks, oldest first: completed at, smoking, AUDIT-C positive, PHQ-9, GAD-7, the fingerprint of the neurodiversity section (neurodivergence.ts). */
+  checks: [Ms, SmokingStatus | null, boolean | null, number | null, number | null, string | null][],
+  /** Checks that recorded a smoking status, oldest first: created, updated, status. */
+  smoking: [Ms, Ms, SmokingStatus][],
+  gp: [GpStatus, boolean, string | null, string | null, Ms][],
+  screenings: [ScreeningProgramme, string | null, boolean | null, string | null, string | null][],
+  referrals: [ServiceCategory, Ms, Ms | null, Ms | null][],
+  requirements: [RequirementStatus, string | null, string | null][],
 ];
+
+/** One site's people: a JSON array of FactsTuple. */
+type SiteFacts = { siteId: string; people: string };
 
 /**
  * Everyone counted (as loadDashboardData's cohort), with their facts: one index range per site.
@@ -213,64 +205,74 @@ type FactsTuple = [
  * site on PGlite that took 95 ms against 33 ms for one JSON.parse of the lot. Joining stored texts
  * also spares the database building the JSON of every person on every read.
  */
-async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | undefined, period: Period): Promise<PersonFacts[]> {
+async function loadFacts(ctx: Ctx, cohortSites: (column: AnyPgColumn) => SQL | undefined, period: Period): Promise<SiteFacts[]> {
   const pf = sql.identifier("dashboard_person_facts");
   const result = await ctx.db.execute(sql`
     select site_id, '[' || string_agg(facts, ',') || ']' as people
     from ${pf} where ${cohortSites(sql`${pf}.site_id` as unknown as AnyPgColumn)} and enrolled_on <= ${period.to}
     group by site_id`);
-  const out: PersonFacts[] = [];
-  for (const { site_id, people: text } of rowsOf<{ site_id: string; people: string }>(result)) {
-    for (const [person_id, enrolled_on, date_of_birth, sex_registered_at_gp, ethnic_group, checks, smoking, gp, screenings, referrals, requirements] of JSON.parse(text) as FactsTuple[]) {
-      out.push({ person_id, site_id, enrolled_on, date_of_birth, sex_registered_at_gp, ethnic_group, checks, smoking, gp, screenings, referrals, requirements });
-    }
-  }
-  return out;
+  return rowsOf<{ site_id: string; people: string }>(result).map((r) => ({ siteId: r.site_id, people: r.people }));
 }
 
-/** The fingerprints of every check's neurodiversity section. */
-function* fingerprints(facts: readonly PersonFacts[]): Iterable<string | null> {
-  for (const f of facts) for (const c of f.checks) yield c[5];
-}
-
-/** Each person's facts, read only up to `end` (the instant the period ends); `groupOf` gives the neurodivergence of a check's answers by their fingerprint. */
-async function factsToPeople(facts: readonly PersonFacts[], end: Date, groupOf: (key: string | null) => NeurodivergenceGroup): Promise<DashboardPerson[]> {
+/**
+ * Each person's facts, read only up to `end` (the instant the period ends), a site at a time: a
+ * site's parsed JSON is garbage as soon as its people are made, instead of every site's being held
+ * until the last is parsed (at national scale the collector spent more time on that than the parse
+ * took). The neurodivergence of each latest check comes from the groups remembered by
+ * neurodivergence.ts; the fingerprints it has not met yet are looked up together at the end.
+ */
+async function factsToPeople(db: Executor, sites: readonly SiteFacts[], end: Date): Promise<DashboardPerson[]> {
   const endMs = end.getTime();
   const pace = pacer();
   const dayOf = (ms: number | null) => (ms === null || ms >= endMs ? null : londonDateOfInstant(ms));
   const out: DashboardPerson[] = [];
-  for (const f of facts) {
-    await pace();
-    const checkDays: string[] = [];
-    let latest: PersonFacts["checks"][number] | undefined;
-    for (const c of f.checks) {
-      if (c[0] >= endMs) continue;
-      checkDays.push(londonDateOfInstant(c[0]));
-      latest = c;
+  /** Latest checks whose fingerprint is not remembered, with it. */
+  const unresolved: [NonNullable<DashboardPerson["latestCheck"]>, string][] = [];
+  for (const site of sites) {
+    for (const [personId, enrolledOn, dateOfBirth, sexRegisteredAtGp, ethnicGroup, checks, smoking, gp, screenings, referrals, requirements] of JSON.parse(site.people) as FactsTuple[]) {
+      await pace();
+      const checkDays: string[] = [];
+      let latest: FactsTuple[5][number] | undefined;
+      for (const c of checks) {
+        if (c[0] >= endMs) continue;
+        checkDays.push(londonDateOfInstant(c[0]));
+        latest = c;
+      }
+      let latestCheck: DashboardPerson["latestCheck"] = null;
+      if (latest) {
+        const key = latest[5];
+        const group = rememberedNeurodivergence(key);
+        latestCheck = checkOf(latest[1], latest[2], latest[3], latest[4], group ?? "unknown");
+        if (group === undefined && key !== null) unresolved.push([latestCheck, key]);
+      }
+      let smokingStatus: SmokingStatus | null = null;
+      for (const s of smoking) if (s[0] < endMs) smokingStatus = s[2];
+      const gpRows: DashboardPerson["gpRows"] = [];
+      for (const [status, atEnrolment, registeredOn, supportStartedOn, recordedAt] of gp) if (recordedAt < endMs) gpRows.push({ status, atEnrolment, registeredOn, supportStartedOn, recordedAt });
+      const referralsSent: DashboardPerson["referrals"] = [];
+      for (const [category, sentAt, acceptedAt, firstAttendedAt] of referrals) {
+        if (sentAt < endMs) referralsSent.push({ category, sentOn: londonDateOfInstant(sentAt), acceptedOn: dayOf(acceptedAt), firstAttendedOn: dayOf(firstAttendedAt) });
+      }
+      out.push({
+        id: personId,
+        siteId: site.siteId,
+        enrolledOn,
+        dateOfBirth,
+        sexRegisteredAtGp,
+        ethnicGroup,
+        checkDays,
+        latestCheck,
+        smokingStatus,
+        gpRows,
+        screenings: screenings.map(([programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn]) => ({ programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn })),
+        referrals: referralsSent,
+        requirements: requirements.map(([status, treatmentStartedOn, endedOn]) => ({ status, treatmentStartedOn, endedOn })),
+      });
     }
-    let smokingStatus: SmokingStatus | null = null;
-    for (const s of f.smoking) if (s[0] < endMs) smokingStatus = s[2];
-    const gpRows: DashboardPerson["gpRows"] = [];
-    for (const [status, atEnrolment, registeredOn, supportStartedOn, recordedAt] of f.gp) if (recordedAt < endMs) gpRows.push({ status, atEnrolment, registeredOn, supportStartedOn, recordedAt });
-    const referralsSent: DashboardPerson["referrals"] = [];
-    for (const [category, sentAt, acceptedAt, firstAttendedAt] of f.referrals) {
-      if (sentAt < endMs) referralsSent.push({ category, sentOn: londonDateOfInstant(sentAt), acceptedOn: dayOf(acceptedAt), firstAttendedOn: dayOf(firstAttendedAt) });
-    }
-    out.push({
-      id: f.person_id,
-      siteId: f.site_id,
-      enrolledOn: f.enrolled_on,
-      dateOfBirth: f.date_of_birth,
-      sexRegisteredAtGp: f.sex_registered_at_gp,
-      ethnicGroup: f.ethnic_group,
-      checkDays,
-      latestCheck: latest ? checkOf(latest[1], latest[2], latest[3], latest[4], groupOf(latest[5])) : null,
-      smokingStatus,
-      gpRows,
-      screenings: f.screenings.map(([programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn]) => ({ programme, lastTestOn, lastResultHpvNegative, bookedFor, attendedOn })),
-      referrals: referralsSent,
-      requirements: f.requirements.map(([status, treatmentStartedOn, endedOn]) => ({ status, treatmentStartedOn, endedOn })),
-    });
+  }
+  if (unresolved.length) {
+    const groupOf = await neurodivergenceByKey(db, unresolved.map(([, key]) => key));
+    for (const [check, key] of unresolved) check.neurodivergence = groupOf(key);
   }
   return out;
 }
@@ -286,9 +288,12 @@ async function loadDashboardData(ctx: Ctx, selected: DashboardSite[], period: Pe
   const cohortSites = (column: AnyPgColumn) => and(inArray(column, siteScope(ctx)), inArray(column, selected.length ? selected.map((s) => s.id) : siteScope(ctx)));
   const cohort = and(cohortSites(people.siteId), lte(people.enrolledOn, period.to));
   if (source === "rollups") {
-    const [facts, [aroundEnrolment, byMonth]] = await Promise.all([loadFacts(ctx, cohortSites, period), attendanceFromRollups(ctx, cohortSites, period)]);
-    const groupOf = await neurodivergenceByKey(ctx.db, fingerprints(facts));
-    return { sites: selected, people: await factsToPeople(facts, end, groupOf), attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
+    // The people are made while the attendance queries run.
+    const [peopleCounted, [aroundEnrolment, byMonth]] = await Promise.all([
+      loadFacts(ctx, cohortSites, period).then((sites) => factsToPeople(ctx.db, sites, end)),
+      attendanceFromRollups(ctx, cohortSites, period),
+    ]);
+    return { sites: selected, people: peopleCounted, attendanceAroundEnrolment: aroundEnrolment, attendanceByMonth: byMonth };
   }
   const cohortIds = ctx.db.select({ id: people.id }).from(people).where(cohort);
   const db = ctx.db;

@@ -36,6 +36,14 @@ export async function neurodivergenceByKey(db: Executor, keys: Iterable<string |
 }
 
 /**
+ * The group of a fingerprint already classified in this process (null: a check without the
+ * section), or undefined when it has to be looked up with neurodivergenceByKey.
+ */
+export function rememberedNeurodivergence(key: string | null): NeurodivergenceGroup | undefined {
+  return key === null ? WITHOUT_SECTION : remembered.get(key);
+}
+
+/**
  * The group a completed check's neurodiversity section records: the one rule of
  * domain/dashboard/fairness.ts, for a section read on its own (null or undefined: the check has none).
  */
