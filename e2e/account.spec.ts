@@ -1,4 +1,4 @@
-import { expect, expectAccessible, setUpTwoFactor, signIn, storageStateFor, test } from "./fixtures";
+import { expect, expectAccessible, followLink, setUpTwoFactor, signIn, storageStateFor, test } from "./fixtures";
 
 // Accounts no other spec signs in as: each test changes its account for the rest of the run.
 const PASSWORD_CHANGER = "officer2.middlesbrough@hub.example";
@@ -49,7 +49,7 @@ test.describe("your account", () => {
     await page.goto("/account/two-factor");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor sign-in");
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Set up two-factor sign-in" }).click();
+    await followLink(page, page.getByRole("link", { name: "Set up two-factor sign-in" }));
     await expectAccessible(page, "set up two-factor");
     await page.getByLabel("Code from your authenticator app").fill("12345");
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, storageStateFor, test } from "./fixtures";
+import { expect, expectAccessible, followLink, signIn, storageStateFor, test } from "./fixtures";
 
 test.describe("an administrator manages users", () => {
   test.use({ storageState: storageStateFor("administrator") });
@@ -9,7 +9,7 @@ test.describe("an administrator manages users", () => {
     await page.goto("/admin/users");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Create a user" }).click();
+    await followLink(page, page.getByRole("link", { name: "Create a user" }));
     await expectAccessible(page, "create user form");
 
     // Too short a password: refused beside the field, nothing created.

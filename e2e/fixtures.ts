@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import type { Role } from "../domain/roles";
 import { base32Decode, hotp, timeStep, TOTP_PERIOD_SECONDS } from "../domain/totp";
@@ -22,8 +22,27 @@ export const otherSite = {
 
 export const storageStateFor = (role: Role) => `e2e/.auth/${role}.json`;
 
-/** Fails the test on any WCAG 2.2 A/AA violation on the page as it is now. */
+/**
+ * Follows a link and waits until the browser is at its address. A client-side navigation returns
+ * from click() before the new page is in place, so a check straight after it can read the old
+ * page, or the new one before its title is set.
+ */
+export async function followLink(page: Page, link: Locator): Promise<void> {
+  const href = await link.getAttribute("href");
+  if (href === null) throw new Error("followLink: the element has no href");
+  const target = new URL(href, page.url());
+  await link.click();
+  await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search);
+}
+
+/**
+ * Fails the test on any WCAG 2.2 A/AA violation on the page as it is now. It first lets the page
+ * finish loading and waits (briefly) for its title, which Next sets as the page streams in; a page
+ * with no title at all still fails, on axe's document-title rule.
+ */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  await page.waitForLoadState();
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `accessibility violations on ${label}`).toEqual([]);

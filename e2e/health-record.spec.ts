@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { ConsentPage, HealthCheckPage, choose, fillDate } from "./pages/health-pages";
 import { PersonFormPage } from "./pages/person-form-page";
 import { PersonPage } from "./pages/person-page";
-import { accounts, daysAhead, expect, expectAccessible, signIn, storageStateFor, test, testCrn } from "./fixtures";
+import { accounts, daysAhead, expect, expectAccessible, followLink, signIn, storageStateFor, test, testCrn } from "./fixtures";
 
 // Unique strings typed into clinical fields: they must never reach a probation officer's browser.
 const MARKERS = {
@@ -54,7 +54,7 @@ test.describe("the health record, and what probation may see of it", () => {
 
     const person = new PersonPage(page);
     await person.open(personPath);
-    await page.getByRole("link", { name: "Start a health check" }).click();
+    await followLink(page, page.getByRole("link", { name: "Start a health check" }));
     await expectAccessible(page, "start health check");
     await choose(page, "Which appointment is this health check part of?", "Not linked to an appointment");
     await page.getByRole("button", { name: "Start health check" }).click();
@@ -95,7 +95,7 @@ test.describe("the health record, and what probation may see of it", () => {
     await expectAccessible(page, "health check result");
 
     // Record the same-day action; the alert leaves the worklist.
-    await page.getByRole("link", { name: /Record the action taken|action/i }).first().click();
+    await followLink(page, page.getByRole("link", { name: /Record the action taken|action/i }).first());
     await expectAccessible(page, "alert");
     await choose(page, "What action was taken today?", "Same-day clinical review done");
     await page.getByRole("button", { name: /Save|Record/ }).click();
@@ -164,7 +164,7 @@ test.describe("the health record, and what probation may see of it", () => {
     const page = await clinician.newPage();
     const consent = new ConsentPage(page);
     await consent.open(personPath);
-    await page.getByRole("link", { name: /Withdraw/ }).filter({ hasText: /sharing|probation/i }).first().click();
+    await followLink(page, page.getByRole("link", { name: /Withdraw/ }).filter({ hasText: /sharing|probation/i }).first());
     await expectAccessible(page, "withdraw consent");
     await page.getByRole("button", { name: "Withdraw consent" }).click();
     await expect(page.getByRole("status")).toBeVisible();

@@ -1,7 +1,7 @@
 import { ConsentPage, HealthCheckPage, choose, fillDate } from "./pages/health-pages";
 import { PersonFormPage } from "./pages/person-form-page";
 import { PersonPage } from "./pages/person-page";
-import { daysAhead, expect, expectAccessible, storageStateFor, test, testCrn } from "./fixtures";
+import { daysAhead, expect, expectAccessible, followLink, storageStateFor, test, testCrn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -48,7 +48,7 @@ test.describe("referrals, from a health check finding to attended treatment", ()
     // Refer from the finding: current smoker -> stop smoking service.
     const person = new PersonPage(page);
     await person.open(personPath);
-    await page.locator("section[aria-labelledby=referrals-heading]").getByRole("link", { name: /referral/i }).first().click();
+    await followLink(page, page.locator("section[aria-labelledby=referrals-heading]").getByRole("link", { name: /referral/i }).first());
     await expectAccessible(page, "new referral");
     const suggestion = page.locator("section[aria-labelledby=suggestions-heading] li", { hasText: "Stop smoking" }).first();
     await expect(suggestion).toBeVisible();
@@ -132,7 +132,7 @@ test.describe("referrals, from a health check finding to attended treatment", ()
     const officer = await browser.newContext({ storageState: storageStateFor("probation_officer") });
     const page = await officer.newPage();
     await page.goto(personPath);
-    await page.getByRole("link", { name: /Ask the health hub to see/ }).click();
+    await followLink(page, page.getByRole("link", { name: /Ask the health hub to see/ }));
     await expectAccessible(page, "please see");
     await choose(page, "Why should the hub see this person?", "Needs help registering with a GP");
     await page.getByRole("button", { name: "Send request to the hub" }).click();
