@@ -119,25 +119,31 @@ test.describe("pilot dashboard", () => {
     });
 
     test("a table's CSV holds the figures the table shows, suppression included", async ({ page }) => {
-      await page.goto("/dashboards");
-      const reach = page.locator("table#reach");
-      const shown = await tableText(reach);
-      const downloading = page.waitForEvent("download");
-      // The link's name ends with the caption, which only screen readers hear.
-      await page.getByRole("link", { name: /^Download CSV\s*:\s*Reach$/ }).click();
-      const download = await downloading;
-      expect(download.suggestedFilename()).toMatch(/^pilot-dashboard-reach-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
-      const path = await download.path();
-      const text = await readFile(path, "utf8");
-      // A byte order mark first, so that a spreadsheet reads it as UTF-8.
-      expect(text.startsWith("\uFEFF")).toBe(true);
-      const records = text
-        .slice(1)
-        .trimEnd()
-        .split("\r\n")
-        .map((line) => line.split(","));
-      expect(records[0]).toEqual(await columnHeadings(page, "reach"));
-      expect(records.slice(1)).toEqual(shown.map(([label, ...cells]) => [label, ...cells.map(csvValueOf)]));
+      // The page and the CSV are each read from the rollups' latest refresh when they are asked
+      // for, and a refresh (started by a view once the rollups are a few minutes old, after the
+      // earlier tests' writes) can land between the two: then both are read again, until they come
+      // from the same refresh.
+      await expect(async () => {
+        await page.goto("/dashboards");
+        const reach = page.locator("table#reach");
+        const shown = await tableText(reach);
+        const downloading = page.waitForEvent("download");
+        // The link's name ends with the caption, which only screen readers hear.
+        await page.getByRole("link", { name: /^Download CSV\s*:\s*Reach$/ }).click();
+        const download = await downloading;
+        expect(download.suggestedFilename()).toMatch(/^pilot-dashboard-reach-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+        const path = await download.path();
+        const text = await readFile(path, "utf8");
+        // A byte order mark first, so that a spreadsheet reads it as UTF-8.
+        expect(text.startsWith("\uFEFF")).toBe(true);
+        const records = text
+          .slice(1)
+          .trimEnd()
+          .split("\r\n")
+          .map((line) => line.split(","));
+        expect(records[0]).toEqual(await columnHeadings(page, "reach"));
+        expect(records.slice(1)).toEqual(shown.map(([label, ...cells]) => [label, ...cells.map(csvValueOf)]));
+      }).toPass({ timeout: 60_000 });
     });
   });
 
