@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, storageStateFor, test } from "./fixtures";
+import { fillDate } from "./pages/health-pages";
 
 /**
  * The pilot dashboard as its users work it, on the demo data (about 200 people over the four
@@ -78,13 +79,8 @@ test.describe("pilot dashboard", () => {
       const form = page.getByRole("form", { name: "Choose the period and sites" });
       await form.getByLabel("Choose dates").check();
       const start = form.getByRole("group", { name: "Start date" });
-      const end = form.getByRole("group", { name: "End date" });
-      await start.getByLabel("Day").fill("31");
-      await start.getByLabel("Month").fill("2");
-      await start.getByLabel("Year").fill("2026");
-      await end.getByLabel("Day").fill("31");
-      await end.getByLabel("Month").fill("3");
-      await end.getByLabel("Year").fill("2026");
+      await fillDate(page, "Start date", ["31", "2", "2026"]);
+      await fillDate(page, "End date", ["31", "3", "2026"]);
       await form.getByRole("button", { name: "Show figures" }).click();
 
       await expect(page).toHaveTitle(/^Error: Pilot dashboard/);
@@ -96,8 +92,7 @@ test.describe("pilot dashboard", () => {
       await expect(start.getByLabel("Day")).toHaveValue("31");
       await expectAccessible(page, "dashboard with a date error");
 
-      await start.getByLabel("Day").fill("1");
-      await start.getByLabel("Month").fill("1");
+      await fillDate(page, "Start date", ["1", "1", "2026"]);
       // Every site is ticked to begin with: untick the two not wanted.
       await expect(form.getByLabel("Ilfracombe")).toBeChecked();
       await form.getByLabel("Ilfracombe").uncheck();
