@@ -116,8 +116,8 @@ test.describe("pilot dashboard", () => {
     test("a table's CSV holds the figures the table shows, suppression included", async ({ page }) => {
       // The page and the CSV are each read from the rollups' latest refresh when they are asked
       // for, and a refresh (started by a view once the rollups are a few minutes old, after the
-      // earlier tests' writes) can land between the two: then both are read again, until they come
-      // from the same refresh.
+      // earlier tests' writes) can land between the two: the file name then gives a later time
+      // than the page, and both are read again, until they come from the same refresh.
       await expect(async () => {
         await page.goto("/dashboards");
         const reach = page.locator("table#reach");
@@ -126,7 +126,10 @@ test.describe("pilot dashboard", () => {
         // The link's name ends with the caption, which only screen readers hear.
         await page.getByRole("link", { name: /^Download CSV\s*:\s*Reach$/ }).click();
         const download = await downloading;
-        expect(download.suggestedFilename()).toMatch(/^pilot-dashboard-reach-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+        // The file name says when its figures are as at, in London time, as the page does.
+        const asAt = /^pilot-dashboard-reach-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-as-at-\d{4}-\d{2}-\d{2}-(\d{2})(\d{2})\.csv$/.exec(download.suggestedFilename());
+        expect(asAt, download.suggestedFilename()).not.toBeNull();
+        expect(await page.getByTestId("figures-as-at").textContent()).toContain(`Figures as at ${asAt?.[1]}:${asAt?.[2]} (London time)`);
         const path = await download.path();
         const text = await readFile(path, "utf8");
         // A byte order mark first, so that a spreadsheet reads it as UTF-8.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, neutralise, tableToCsv, toCsv } from "./csv";
+import { csvField, exportFilename, neutralise, tableToCsv, toCsv } from "./csv";
 import type { DashboardTable } from "./table";
 
 describe("CSV injection", () => {
@@ -50,5 +50,14 @@ describe("tableToCsv", () => {
       ],
     };
     expect(tableToCsv(table)).toBe('Measure,Cambridge,\'=Evil site\r\nPeople enrolled,12,*\r\n"Rate, in per cent (%)",25.0,\r\nMedian days,3.5,*\r\n');
+  });
+});
+
+describe("export file name", () => {
+  const period = { from: "2026-01-01", to: "2026-03-31" };
+  it("gives the table, the period and the London time the figures are as at", () => {
+    // Greenwich Mean Time in winter; British Summer Time (an hour ahead of UTC) in summer.
+    expect(exportFilename("reach", period, new Date("2026-12-07T18:04:59Z"))).toBe("pilot-dashboard-reach-2026-01-01-to-2026-03-31-as-at-2026-12-07-1804.csv");
+    expect(exportFilename("reach", period, new Date("2026-07-01T23:30:00Z"))).toBe("pilot-dashboard-reach-2026-01-01-to-2026-03-31-as-at-2026-07-02-0030.csv");
   });
 });

@@ -4,6 +4,7 @@
  * gets a leading single quote. Numbers are written as numbers: a number cannot be a formula, and
  * quoting a negative number would turn it into text.
  */
+import { toLondon } from "../dates";
 import { csvCellValue, type DashboardTable } from "./table";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,4 +27,15 @@ export function toCsv(records: readonly (readonly (string | number)[])[]): strin
 /** A dashboard table as CSV: a header record, then one record per row. */
 export function tableToCsv(table: DashboardTable): string {
   return toCsv([[table.rowHeading, ...table.columns.map((c) => c.label)], ...table.rows.map((r) => [r.label, ...r.cells.map(csvCellValue)])]);
+}
+
+/**
+ * The file name of a table's CSV says the period and when the figures were brought up to date
+ * (London time, as the page says it): the rollups are refreshed every few minutes, so a download can
+ * be newer than the page it was taken from, and a file passed on later must still say what it counts.
+ * Table ids are ours (letters, digits, hyphens), so the name needs no escaping.
+ */
+export function exportFilename(tableId: string, period: { from: string; to: string }, asAt: Date): string {
+  const { date, time } = toLondon(asAt);
+  return `pilot-dashboard-${tableId}-${period.from}-to-${period.to}-as-at-${date}-${time.replace(":", "")}.csv`;
 }

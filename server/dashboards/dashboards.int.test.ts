@@ -20,6 +20,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { auditEvents, gpRegistrations, healthChecks, referrals, screenings, services, treatmentRequirements } from "@/db/schema";
 import type { ScreeningProgramme, SmokingStatus } from "@/domain/health";
+import { exportFilename } from "@/domain/dashboard/csv";
 import type { DashboardCell } from "@/domain/dashboard/table";
 import { createTestDatabase } from "@/test/db";
 import { ctxFor, makeAppointment, makePerson, makeSite, makeUser } from "@/test/factories";
@@ -461,7 +462,7 @@ describe("permissions and input", () => {
 describe("CSV export", () => {
   it("exports a table with the same suppression, neutralises a formula-like site name, and audits the export", async () => {
     const { filename, csv } = await exportDashboardTable({ ctx: manager, input: { ...Q1, table: "reach" }, now: NOW });
-    expect(filename).toBe("pilot-dashboard-reach-2026-01-01-to-2026-03-31.csv");
+    const shown = await getDashboard({ ctx: manager, input: Q1, now: NOW });
     expect(csv).toBe(
       [
         `Measure,'${siteA.name},${siteB.name},All selected sites`,
@@ -474,7 +475,11 @@ describe("CSV export", () => {
     );
     const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.userId, manager.user.id), eq(auditEvents.action, "dashboard.export")));
     expect(audit).toMatchObject({ outcome: "success", entityType: "dashboard_table", entityId: "reach" });
-    expect(audit?.detail).toEqual({ table: "reach", from: "2026-01-01", to: "2026-03-31", siteIds: [siteA.id, siteB.id] });
+    // As at the refresh it was read from (or now, before the first refresh), which the file name says in London time.
+    const asAt = shown.asAt ?? NOW;
+    expect(audit?.detail).toEqual({ table: "reach", from: "2026-01-01", to: "2026-03-31", siteIds: [siteA.id, siteB.id], asAt: asAt.toISOString() });
+    expect(filename).toBe(exportFilename("reach", Q1, asAt));
+    expect(filename).toMatch(/^pilot-dashboard-reach-2026-01-01-to-2026-03-31-as-at-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
   });
 
   it("writes rates as numbers and suppressed cells as *", async () => {

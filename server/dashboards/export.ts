@@ -1,5 +1,5 @@
 import "server-only";
-import { tableToCsv } from "@/domain/dashboard/csv";
+import { exportFilename, tableToCsv } from "@/domain/dashboard/csv";
 import type { Ctx } from "../context";
 import { actor, assertCan } from "../authz";
 import { recordAudit } from "../audit/record";
@@ -11,21 +11,22 @@ export type ExportInput = DashboardInput & { table: string };
 
 /**
  * One dashboard table as CSV, built by the same use case as the page (so suppressed the same way),
- * and audited: who exported which table, for which period and sites.
+ * and audited: who exported which table, for which period and sites, and as at which refresh.
  */
 export async function exportDashboardTable({ ctx, input, now = new Date() }: { ctx: Ctx; input: ExportInput; now?: Date }): Promise<{ filename: string; csv: string }> {
   await assertCan(ctx, "dashboard:read", "dashboard.export");
   const dashboard = await getDashboard({ ctx, input, now });
   const table = findTable(dashboard, input.table);
   if (!table) throw new NotFoundError("dashboard table");
+  // Before the rollups' first refresh the figures are read from the records themselves, as they are now.
+  const asAt = dashboard.asAt ?? now;
   await recordAudit(ctx.db, {
     ...actor(ctx),
     action: "dashboard.export",
     outcome: "success",
     entityType: "dashboard_table",
     entityId: table.id,
-    detail: { table: table.id, from: dashboard.period.from, to: dashboard.period.to, siteIds: dashboard.sites.map((s) => s.id) },
+    detail: { table: table.id, from: dashboard.period.from, to: dashboard.period.to, siteIds: dashboard.sites.map((s) => s.id), asAt: asAt.toISOString() },
   });
-  // Table ids are ours (letters, digits, hyphens), so the name needs no escaping.
-  return { filename: `pilot-dashboard-${table.id}-${dashboard.period.from}-to-${dashboard.period.to}.csv`, csv: tableToCsv(table) };
+  return { filename: exportFilename(table.id, dashboard.period, asAt), csv: tableToCsv(table) };
 }
