@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
+import { describeCpu, measureCpu, type CpuFigures } from "./cpu";
 import type { Sql } from "postgres";
 import type { BenchResult } from "./result";
 
@@ -105,7 +106,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { baseUrl: string; stop: () => Promise<void>; logPath: string };
+/** `pid`: the `next start` process, whose CPU the load runs report (cpu.ts). */
+export type RunningServer = { baseUrl: string; pid: number | null; stop: () => Promise<void>; logPath: string };
 
 const nextBin = () => path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
@@ -153,7 +155,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
     try {
       const res = await fetch(`${baseUrl}/sign-in`);
-      if (res.ok) return { baseUrl, stop, logPath };
+      if (res.ok) return { baseUrl, pid: child.pid ?? null, stop, logPath };
     } catch {
       // not listening yet
     }
@@ -191,14 +193,18 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
 // a. The dashboard under load
 // ---------------------------------------------------------------------------------------------
 
-type LoadFigures = { p95: number; p50: number; requests: number; unanswered: number; perSecond: number; non2xx: number; errors: number; statuses: Record<string, number> };
+type LoadFigures = { p95: number; p50: number; requests: number; unanswered: number; perSecond: number; non2xx: number; errors: number; statuses: Record<string, number>; cpu: CpuFigures | null };
 
-async function runLoad(options: autocannon.Options): Promise<LoadFigures> {
+async function runLoad(options: autocannon.Options, serverPid: number | null = null): Promise<LoadFigures> {
   const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, r) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)));
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-  });
+  const { value: result, cpu } = await measureCpu(
+    serverPid,
+    () =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(options, (error, r) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)));
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+      }),
+  );
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]));
   const seconds = result.duration;
   return {
@@ -211,10 +217,11 @@ async function runLoad(options: autocannon.Options): Promise<LoadFigures> {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statuses,
+    cpu,
   };
 }
 
-export async function benchDashboard(baseUrl: string, cookie: string, durationSeconds: number): Promise<{ results: BenchResult[]; notes: string[] }> {
+export async function benchDashboard(baseUrl: string, cookie: string, durationSeconds: number, serverPid: number | null = null): Promise<{ results: BenchResult[]; notes: string[] }> {
   const url = `${baseUrl}/dashboards`;
   // The page really is the signed-in dashboard, not a redirect to the sign-in page.
   const check = await fetch(url, { headers: { cookie }, redirect: "manual" });
@@ -222,7 +229,7 @@ export async function benchDashboard(baseUrl: string, cookie: string, durationSe
   if (check.status !== 200 || !html.includes("Pilot dashboard")) throw new Error(`GET /dashboards as the pilot manager answered ${check.status}, not the dashboard.`);
   // Warm-up (not counted): the first requests compile and fill caches.
   await runLoad({ url, connections: 10, duration: 3, headers: { cookie } });
-  const f = await runLoad({ url, connections: 50, duration: durationSeconds, headers: { cookie }, timeout: 30 });
+  const f = await runLoad({ url, connections: 50, duration: durationSeconds, headers: { cookie }, timeout: 30 }, serverPid);
   // No answer at all within the run: the p95 is at least the run's length.
   const p95 = f.requests > 0 ? f.p95 : durationSeconds * 1000;
   const failures = f.non2xx + f.errors + f.unanswered;
@@ -233,7 +240,7 @@ export async function benchDashboard(baseUrl: string, cookie: string, durationSe
       { name: "GET /dashboards: non-2xx, errors, unanswered in the run", figure: failures, unit: "", target: "0", pass: failures === 0 && f.requests > 0 },
       { name: "GET /dashboards: answers other than 2xx", figure: f.non2xx, unit: "", target: "0", pass: f.non2xx === 0, check: true },
     ],
-    notes: [`dashboard: ${f.requests} answered and ${f.unanswered} unanswered in ${durationSeconds} s, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)}`],
+    notes: [`dashboard: ${f.requests} answered and ${f.unanswered} unanswered in ${durationSeconds} s, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)}`, describeCpu("dashboard CPU", f.cpu)],
   };
 }
 
@@ -243,20 +250,20 @@ export async function benchDashboard(baseUrl: string, cookie: string, durationSe
  * 50 connections. Reported, not a target: no page of this app, and no server action, can be
  * answered faster than this on the same machine.
  */
-export async function benchReferencePage(baseUrl: string, cookie: string, durationSeconds: number): Promise<{ results: BenchResult[]; notes: string[] }> {
+export async function benchReferencePage(baseUrl: string, cookie: string, durationSeconds: number, serverPid: number | null = null): Promise<{ results: BenchResult[]; notes: string[] }> {
   const url = `${baseUrl}/account`;
   const check = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const html = await check.text();
   if (check.status !== 200 || !html.includes("Your account")) throw new Error(`GET /account answered ${check.status}, not the signed-in account page.`);
   await runLoad({ url, connections: 10, duration: 2, headers: { cookie } });
-  const f = await runLoad({ url, connections: 50, duration: durationSeconds, headers: { cookie }, timeout: 30 });
+  const f = await runLoad({ url, connections: 50, duration: durationSeconds, headers: { cookie }, timeout: 30 }, serverPid);
   return {
     results: [
       { name: "Reference: GET /account (lightest signed-in page), 50 connections: throughput", figure: f.perSecond, unit: "req/s", target: "(reported)", pass: true },
       { name: "Reference: GET /account: p95", figure: f.p95, unit: "ms", target: "(reported)", pass: true },
       { name: "Reference: GET /account: answers other than 2xx, errors", figure: f.non2xx + f.errors, unit: "", target: "0", pass: f.non2xx + f.errors === 0, check: true },
     ],
-    notes: [`reference page: ${f.requests} answered in ${durationSeconds} s, p50 ${f.p50} ms, ${Math.round(html.length / 1024)} KB of HTML`],
+    notes: [`reference page: ${f.requests} answered in ${durationSeconds} s, p50 ${f.p50} ms, ${Math.round(html.length / 1024)} KB of HTML`, describeCpu("reference page CPU", f.cpu)],
   };
 }
 
@@ -296,6 +303,7 @@ export async function benchRecordOutcome(
   sql: Sql,
   fixtures: HttpFixtures,
   connections: number,
+  serverPid: number | null = null,
 ): Promise<{ results: BenchResult[]; notes: string[] }> {
   const actionId = findActionId("recordOutcomeAction", "app/(hub)/appointments/[appointmentId]/actions.ts");
   const boundary = `----bench${randomBytes(8).toString("hex")}`;
@@ -340,7 +348,7 @@ export async function benchRecordOutcome(
         },
       },
     ],
-  });
+  }, serverPid);
 
   const ids = fixtures.targets.map((t) => t.id);
   const [written] = await sql<{ n: number }[]>`select count(*)::int as n from appointments where id = any(${ids}::uuid[]) and outcome = 'attended'`;
@@ -357,6 +365,9 @@ export async function benchRecordOutcome(
       { name: "POST record outcome: audit rows written", figure: audits, unit: `of ${expected}`, target: `${expected}`, pass: audits === expected, check: true },
       { name: "POST record outcome: errors (>= 400 or failed)", figure: f.errors + (f.statuses["500"] ?? 0) + (f.statuses["400"] ?? 0), unit: "", target: "0", pass: f.errors === 0 && Object.keys(f.statuses).every((s) => Number(s) < 400), check: true },
     ],
-    notes: [`record outcome: ${f.requests} requests, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)} (200 with x-action-redirect: the redirect target rendered in the same answer)`],
+    notes: [
+      `record outcome: ${f.requests} requests, p50 ${f.p50} ms, status codes ${JSON.stringify(f.statuses)} (200 with x-action-redirect: the redirect target rendered in the same answer)`,
+      describeCpu("record outcome CPU", f.cpu),
+    ],
   };
 }

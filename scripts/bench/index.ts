@@ -156,21 +156,21 @@ async function main(): Promise<number> {
 
     buildApp();
     server = await timed("start next", () => startServer(url));
-    const { baseUrl } = server;
+    const { baseUrl, pid: serverPid } = server;
     const managerCookie = await signInOverHttp(baseUrl, benchAccounts.manager);
     const officerCookie = await signInOverHttp(baseUrl, benchAccounts.officer);
 
     // What this machine can serve at all: the two HTTP targets read against it.
-    await timed("reference: the lightest signed-in page, 50 connections, 10 s", async () => sections.push({ title: "reference", ...(await benchReferencePage(baseUrl, managerCookie, 10)) }));
+    await timed("reference: the lightest signed-in page, 50 connections, 10 s", async () => sections.push({ title: "reference", ...(await benchReferencePage(baseUrl, managerCookie, 10, serverPid)) }));
     await timed("record an appointment outcome (server action)", async () =>
-      sections.push({ title: "record outcome", ...(await benchRecordOutcome(baseUrl, officerCookie, sql, fixtures, Number.parseInt(process.env.BENCH_ACTION_CONNECTIONS ?? "10", 10) || 10)) }),
+      sections.push({ title: "record outcome", ...(await benchRecordOutcome(baseUrl, officerCookie, sql, fixtures, Number.parseInt(process.env.BENCH_ACTION_CONNECTIONS ?? "10", 10) || 10, serverPid)) }),
     );
     await timed("person with 1,000+ appointments", async () => sections.push({ title: "person timeline", ...(await benchPersonTimeline(baseUrl, officerCookie, fixtures.busy)) }));
     // Fresh rollups, so the app does not start its background refresh in the middle of the load.
     await withDatabase(url, (handle) => refreshDashboardRollups(handle.db));
     // Last: a slow dashboard leaves requests running on the server after the load stops, which
     // would otherwise be measured as part of the next benchmark.
-    await timed(`GET /dashboards, 50 connections, ${httpSeconds} s`, async () => sections.push({ title: "dashboard page", ...(await benchDashboard(baseUrl, managerCookie, httpSeconds)) }));
+    await timed(`GET /dashboards, 50 connections, ${httpSeconds} s`, async () => sections.push({ title: "dashboard page", ...(await benchDashboard(baseUrl, managerCookie, httpSeconds, serverPid)) }));
   } finally {
     await server?.stop();
     await sql.end({ timeout: 5 });
