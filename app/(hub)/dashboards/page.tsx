@@ -111,7 +111,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
           </h2>
           <p className="mb-4" data-testid="figures-as-at">
             {/* The person facts are a rollup refreshed every few minutes; probation attendance is kept current as it is recorded (server/dashboards/rollups.ts). */}
-            Figures as at {figuresAsAt(dashboard.asAt ?? new Date(), today)} (London time); probation attendance as it is recorded. They are brought up to date every few minutes; a CSV download gives in its file name the time its figures are as at.
+            Figures as at {figuresAsAt(dashboard.asAt ?? new Date(), today)} (London time); probation attendance as it is recorded. They are brought up to date every few minutes. A downloaded CSV file&apos;s name gives the time its own figures are as at.
           </p>
           <div className="mb-8 border-l-4 border-brand bg-white p-4">
             <p>
