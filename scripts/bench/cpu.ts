@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { round } from "./result";
 
 /** Clock ticks per second of /proc's CPU times: 100 on every Linux that Node supports. */
 const TICKS_PER_SECOND = 100;
@@ -63,14 +64,13 @@ export async function measureCpu<T>(serverPid: number | null, work: () => Promis
   const after = sample(serverPid);
   if (!before || !after || after.machineTotal <= before.machineTotal) return { value, cpu: null };
   const seconds = (after.at - before.at) / 1000;
-  const round2 = (n: number) => Math.round(n * 100) / 100;
   return {
     value,
     cpu: {
-      machineBusyPercent: Math.round((1000 * (after.machineBusy - before.machineBusy)) / (after.machineTotal - before.machineTotal)) / 10,
+      machineBusyPercent: round((100 * (after.machineBusy - before.machineBusy)) / (after.machineTotal - before.machineTotal)),
       cores: cpus().length,
-      serverCores: before.server !== null && after.server !== null ? round2((after.server - before.server) / TICKS_PER_SECOND / seconds) : null,
-      loadGeneratorCores: round2((after.self - before.self) / seconds),
+      serverCores: before.server !== null && after.server !== null ? round((after.server - before.server) / TICKS_PER_SECOND / seconds, 2) : null,
+      loadGeneratorCores: round((after.self - before.self) / seconds, 2),
     },
   };
 }

@@ -24,7 +24,7 @@ import type { Ctx } from "@/server/context";
 import { getDashboard } from "@/server/dashboards/measures";
 import { refreshDashboardRollups } from "@/server/dashboards/rollups";
 import { generateBenchData, generatedManagerEmail } from "./generate";
-import type { BenchResult } from "./result";
+import { round, type BenchResult } from "./result";
 
 export type DashboardBenchOptions = {
   /** A database already filled by generate.ts (national or small scale). */
@@ -43,8 +43,6 @@ export function p95(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(0.95 * sorted.length) - 1))] ?? Number.NaN;
 }
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** The generated national pilot manager (every site) as a use case context. */
 async function managerCtx(db: Database): Promise<{ ctx: Ctx; siteIds: string[] }> {

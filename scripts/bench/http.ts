@@ -13,7 +13,7 @@ import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import { describeCpu, measureCpu, type CpuFigures } from "./cpu";
 import type { Sql } from "postgres";
-import type { BenchResult } from "./result";
+import { round, type BenchResult } from "./result";
 
 export const BENCH_PASSWORD = "bench-password-2026-not-for-real-use";
 
@@ -30,7 +30,6 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures in the bench database

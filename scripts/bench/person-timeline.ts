@@ -4,7 +4,7 @@
  */
 import type { Sql, TransactionSql } from "postgres";
 import { percentile } from "./http";
-import type { BenchResult } from "./result";
+import { round, type BenchResult } from "./result";
 
 /** Must match TIMELINE_PAGE_SIZE in server/people/queries.ts (the check below fails otherwise). */
 const PAGE_SIZE = 20;
@@ -126,7 +126,7 @@ export async function benchPersonTimeline(baseUrl: string, cookie: string, perso
       if (rows > PAGE_SIZE * 2) return `${rows} appointment links on one page: the timeline is not paginated`;
       return null;
     });
-    const p95 = Math.round(percentile(times, 95) * 10) / 10;
+    const p95 = round(percentile(times, 95));
     results.push({
       name: `GET person page, ${visible}+ appointments, timeline page ${page} of ${pageCount}: p95 of ${requests}`,
       figure: p95,
@@ -134,7 +134,7 @@ export async function benchPersonTimeline(baseUrl: string, cookie: string, perso
       target: "<= 150 ms",
       pass: p95 <= 150,
     });
-    notes.push(`person page ${page}: median ${Math.round(percentile(times, 50) * 10) / 10} ms over ${times.length} sequential requests`);
+    notes.push(`person page ${page}: median ${round(percentile(times, 50))} ms over ${times.length} sequential requests`);
   }
   return { results, notes };
 }
