@@ -17,7 +17,7 @@ describe("reading /proc", () => {
 
 describe("measureCpu", () => {
   it("passes the work's value through and, on Linux, says how busy the machine and this process were", async () => {
-    const { value, cpu } = await measureCpu(null, async () => {
+    const { value, cpu } = await measureCpu([], async () => {
       const until = performance.now() + 150;
       while (performance.now() < until); // busy on one core (more than a fifth of it, even beside other test files)
       return 42;
@@ -30,20 +30,37 @@ describe("measureCpu", () => {
     expect(cpu?.machineBusyPercent).toBeLessThanOrEqual(100);
   });
 
-  it("measures another process by its pid (here, this one)", async () => {
+  it("measures other processes by their pids, added together (here, this one twice)", async () => {
     if (process.platform !== "linux") return;
-    const { cpu } = await measureCpu(process.pid, async () => {
+    const busy = async () => {
       const until = performance.now() + 200;
       while (performance.now() < until);
-    });
-    expect(cpu?.serverCores).toBeGreaterThan(0.2);
+    };
+    const once = (await measureCpu([process.pid], busy)).cpu;
+    const twice = (await measureCpu([process.pid, process.pid], busy)).cpu;
+    expect(once?.serverCores).toBeGreaterThan(0.2);
+    expect(once?.servers).toBe(1);
+    // The same ticks counted for each pid: twice one process's share, give or take the sampling.
+    expect(twice?.serverCores).toBeGreaterThan(0.4);
+    expect(twice?.servers).toBe(2);
+  });
+
+  it("leaves the servers unmeasured when a pid cannot be read", async () => {
+    if (process.platform !== "linux") return;
+    const { cpu } = await measureCpu([process.pid, 2 ** 30], () => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(cpu).not.toBeNull();
+    expect(cpu?.serverCores).toBeNull();
+    expect(cpu?.servers).toBe(2);
   });
 });
 
 describe("describeCpu", () => {
   it("writes one line for the notes", () => {
-    expect(describeCpu("dashboard CPU", { machineBusyPercent: 68.5, cores: 2, serverCores: 0.98, loadGeneratorCores: 0.12 })).toBe(
+    expect(describeCpu("dashboard CPU", { machineBusyPercent: 68.5, cores: 2, serverCores: 0.98, servers: 1, loadGeneratorCores: 0.12 })).toBe(
       "dashboard CPU: machine 68.5% busy over 2 cores; next start 0.98 of a core; load generator 0.12 of a core",
+    );
+    expect(describeCpu("dashboard CPU", { machineBusyPercent: 91, cores: 2, serverCores: 1.62, servers: 2, loadGeneratorCores: 0.1 })).toBe(
+      "dashboard CPU: machine 91% busy over 2 cores; 2 next start processes 1.62 cores together; load generator 0.1 of a core",
     );
     expect(describeCpu("x", null)).toBe("x: CPU not measured (no /proc)");
   });

@@ -1,6 +1,6 @@
 /**
  * Where the CPU went during a load run, read from Linux's /proc: the whole machine (how much of
- * every core was busy), the `next start` process, and this process (the load generator). It says
+ * every core was busy), the `next start` processes, and this process (the load generator). It says
  * whether a run was limited by the machine or by the server's one JavaScript thread (a Node
  * process runs its JavaScript on one core, however many the machine has). Elsewhere than Linux the
  * figures are left out.
@@ -12,14 +12,16 @@ import { round } from "./result";
 /** Clock ticks per second of /proc's CPU times: 100 on every Linux that Node supports. */
 const TICKS_PER_SECOND = 100;
 
-type Sample = { at: number; machineBusy: number; machineTotal: number; server: number | null; self: number };
+type Sample = { at: number; machineBusy: number; machineTotal: number; servers: number | null; self: number };
 
 export type CpuFigures = {
   /** Share of all the machine's cores that was busy, 0–100. */
   machineBusyPercent: number;
   cores: number;
-  /** Cores' worth of CPU used by the server process (1 = one core all the time). */
+  /** Cores' worth of CPU used by the server processes together (1 = one core all the time). */
   serverCores: number | null;
+  /** How many server processes that is. */
+  servers: number;
   /** Cores' worth used by the load generator (this process). */
   loadGeneratorCores: number;
 };
@@ -39,29 +41,31 @@ export function processTicks(stat: string): number {
   return Number(after[11] ?? 0) + Number(after[12] ?? 0);
 }
 
-function sample(serverPid: number | null): Sample | null {
+/** The servers' ticks together; null when there are none or one cannot be read. */
+function serverTicks(pids: readonly number[]): number | null {
+  if (!pids.length) return null;
+  try {
+    return pids.reduce((sum, pid) => sum + processTicks(readFileSync(`/proc/${pid}/stat`, "utf8")), 0);
+  } catch {
+    return null;
+  }
+}
+
+function sample(serverPids: readonly number[]): Sample | null {
   try {
     const machine = machineTicks(readFileSync("/proc/stat", "utf8"));
-    let server: number | null = null;
-    if (serverPid !== null) {
-      try {
-        server = processTicks(readFileSync(`/proc/${serverPid}/stat`, "utf8"));
-      } catch {
-        server = null;
-      }
-    }
     const usage = process.cpuUsage();
-    return { at: performance.now(), machineBusy: machine.busy, machineTotal: machine.total, server, self: (usage.user + usage.system) / 1e6 };
+    return { at: performance.now(), machineBusy: machine.busy, machineTotal: machine.total, servers: serverTicks(serverPids), self: (usage.user + usage.system) / 1e6 };
   } catch {
     return null; // not Linux
   }
 }
 
 /** Runs `work` and says where the CPU went meanwhile (null where /proc cannot be read). */
-export async function measureCpu<T>(serverPid: number | null, work: () => Promise<T>): Promise<{ value: T; cpu: CpuFigures | null }> {
-  const before = sample(serverPid);
+export async function measureCpu<T>(serverPids: readonly number[], work: () => Promise<T>): Promise<{ value: T; cpu: CpuFigures | null }> {
+  const before = sample(serverPids);
   const value = await work();
-  const after = sample(serverPid);
+  const after = sample(serverPids);
   if (!before || !after || after.machineTotal <= before.machineTotal) return { value, cpu: null };
   const seconds = (after.at - before.at) / 1000;
   return {
@@ -69,7 +73,8 @@ export async function measureCpu<T>(serverPid: number | null, work: () => Promis
     cpu: {
       machineBusyPercent: round((100 * (after.machineBusy - before.machineBusy)) / (after.machineTotal - before.machineTotal)),
       cores: cpus().length,
-      serverCores: before.server !== null && after.server !== null ? round((after.server - before.server) / TICKS_PER_SECOND / seconds, 2) : null,
+      serverCores: before.servers !== null && after.servers !== null ? round((after.servers - before.servers) / TICKS_PER_SECOND / seconds, 2) : null,
+      servers: serverPids.length,
       loadGeneratorCores: round((after.self - before.self) / seconds, 2),
     },
   };
@@ -78,6 +83,7 @@ export async function measureCpu<T>(serverPid: number | null, work: () => Promis
 /** One line for the benchmark's notes. */
 export function describeCpu(label: string, cpu: CpuFigures | null): string {
   if (!cpu) return `${label}: CPU not measured (no /proc)`;
-  const server = cpu.serverCores === null ? "server process not measured" : `next start ${cpu.serverCores} of a core`;
+  const server =
+    cpu.serverCores === null ? "server process not measured" : cpu.servers > 1 ? `${cpu.servers} next start processes ${cpu.serverCores} cores together` : `next start ${cpu.serverCores} of a core`;
   return `${label}: machine ${cpu.machineBusyPercent}% busy over ${cpu.cores} cores; ${server}; load generator ${cpu.loadGeneratorCores} of a core`;
 }

@@ -1,6 +1,7 @@
+import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
-import { actionBody, percentile } from "./http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionBody, percentile, runLoad, shareOf } from "./http";
 
 type EncodeReply = (value: unknown) => Promise<FormData | string>;
 const require = createRequire(import.meta.url);
@@ -34,5 +35,44 @@ describe("actionBody", () => {
     const sent = await new Response(new Uint8Array(body), { headers: { "content-type": `multipart/form-data; boundary=${boundary}` } }).formData();
     const entries = (fd: FormData) => [...fd.entries()].map(([k, v]) => [k, String(v)]).sort(([a], [b]) => String(a).localeCompare(String(b)));
     expect(entries(sent)).toEqual(entries(expected));
+  });
+});
+
+describe("shareOf", () => {
+  it("shares a whole number out over servers, the first ones taking what is left over", () => {
+    expect([0, 1].map((i) => shareOf(50, 2, i))).toEqual([25, 25]);
+    expect([0, 1, 2].map((i) => shareOf(7999, 3, i))).toEqual([2667, 2666, 2666]);
+    expect([0, 1, 2, 3].map((i) => shareOf(10, 4, i))).toEqual([3, 3, 2, 2]);
+    expect(shareOf(500, 1, 0)).toBe(500);
+  });
+});
+
+describe("runLoad", () => {
+  // A server that answers every request after 20 ms.
+  let server: Server;
+  let baseUrl = "";
+  beforeAll(async () => {
+    server = createServer((_req, res) => void setTimeout(() => res.end("ok"), 20));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    if (typeof address !== "object" || !address) throw new Error("no port");
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("waits for every answer in a run of a fixed number of requests", async () => {
+    const f = await runLoad([{ baseUrl, pid: null }], "/", { connections: 10, amount: 60 });
+    expect(f.requests).toBe(60);
+    expect(f.unanswered).toBe(0);
+    expect(f.errors + f.non2xx).toBe(0);
+    expect(f.p50).toBeGreaterThanOrEqual(20);
+  });
+
+  it("leaves a request in flight on every connection when a run of fixed length stops (why the dashboard run counts requests)", async () => {
+    const f = await runLoad([{ baseUrl, pid: null }], "/", { connections: 10, duration: 1 });
+    expect(f.requests).toBeGreaterThan(0);
+    // One per connection unless an answer lands in the instant the run stops.
+    expect(f.unanswered).toBeGreaterThan(0);
+    expect(f.unanswered).toBeLessThanOrEqual(10);
   });
 });

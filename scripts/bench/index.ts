@@ -12,17 +12,20 @@
  *                       created if missing; if it already holds data it is reused as it is
  *   BENCH_KEEP=1        keep the database afterwards (it is dropped otherwise, if this run created it)
  *   BENCH_SKIP_BUILD=1  reuse the existing .next build
- *   BENCH_HTTP_SECONDS  length of the dashboard load run (default 20)
+ *   BENCH_DASHBOARD_REQUESTS  requests in the dashboard load run, every one waited for (default 500)
  *   BENCH_ACTION_CONNECTIONS  concurrent connections recording outcomes (default 10)
  *   BENCH_SKIP_QUERIES=1  only the HTTP benchmarks (e.g. again on a kept database)
+ *   BENCH_SERVERS       next start processes to share the HTTP load (default 1; 2 to 4): what
+ *                       processes behind a balancer would give on this machine
  */
+import { randomBytes } from "node:crypto";
 import postgres, { type Sql } from "postgres";
 import { migrateDatabase, openDatabase, type DatabaseHandle } from "@/db/client";
 import { assertLocalDatabase } from "@/db/seed";
 import { refreshDashboardRollups } from "@/server/dashboards/rollups";
 import { runDashboardQueryBench, runPgliteSiteBench } from "./dashboard-queries";
 import { generateBenchData } from "./generate";
-import { benchDashboard, benchRecordOutcome, benchReferencePage, benchAccounts, buildApp, prepareHttpFixtures, signInOverHttp, startServer } from "./http";
+import { benchDashboard, benchRecordOutcome, benchReferencePage, benchAccounts, buildApp, prepareHttpFixtures, signInOverHttp, startServer, type RunningServer } from "./http";
 import { benchPersonTimeline, createBusyPerson } from "./person-timeline";
 import type { BenchResult } from "./result";
 
@@ -44,6 +47,13 @@ function scaleFromEnv(): Scale {
   const raw = (process.env.BENCH_SCALE ?? "national").trim();
   if (raw === "national" || raw === "small") return raw;
   throw new Error(`BENCH_SCALE must be "national" or "small", not "${raw}"`);
+}
+
+function serverCountFromEnv(): number {
+  const raw = (process.env.BENCH_SERVERS ?? "1").trim();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 4) throw new Error(`BENCH_SERVERS must be a whole number from 1 to 4, not "${raw}"`);
+  return n;
 }
 
 function benchDatabaseUrl(): string {
@@ -111,14 +121,15 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<number> {
   const scale = scaleFromEnv();
+  const serverCount = serverCountFromEnv();
   const url = benchDatabaseUrl();
   const keep = process.env.BENCH_KEEP === "1";
-  const httpSeconds = Number.parseInt(process.env.BENCH_HTTP_SECONDS ?? "20", 10) || 20;
+  const dashboardRequests = Number.parseInt(process.env.BENCH_DASHBOARD_REQUESTS ?? "500", 10) || 500;
   const sections: Section[] = [];
   const created = await ensureDatabase(url);
   console.log(`Benchmark at ${scale} scale on ${url.replace(/\/\/[^@]*@/, "//")}${created ? " (new database)" : " (existing database)"}`);
   const sql = postgres(url, { max: 4, onnotice: () => {} });
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const servers: RunningServer[] = [];
   try {
     await timed("migrate", async () => {
       const handle = await openDatabase({ engine: "postgres", url, maxConnections: 1 });
@@ -155,24 +166,27 @@ async function main(): Promise<number> {
     console.log(`   site ${fixtures.siteName}; ${fixtures.targets.length} appointments to record; busy person ${fixtures.busy.personId}`);
 
     buildApp();
-    server = await timed("start next", () => startServer(url));
-    const { baseUrl, pid: serverPid } = server;
+    // One secret for every process, so that a session signed in on one is good on the others.
+    const authSecret = randomBytes(32).toString("base64url");
+    for (let i = 0; i < serverCount; i++) servers.push(await timed(`start next${serverCount > 1 ? ` (${i + 1} of ${serverCount})` : ""}`, () => startServer(url, authSecret)));
+    const baseUrl = servers[0]?.baseUrl ?? "";
     const managerCookie = await signInOverHttp(baseUrl, benchAccounts.manager);
     const officerCookie = await signInOverHttp(baseUrl, benchAccounts.officer);
 
     // What this machine can serve at all: the two HTTP targets read against it.
-    await timed("reference: the lightest signed-in page, 50 connections, 10 s", async () => sections.push({ title: "reference", ...(await benchReferencePage(baseUrl, managerCookie, 10, serverPid)) }));
+    await timed("reference: the lightest signed-in page, 50 connections, 10 s", async () => sections.push({ title: "reference", ...(await benchReferencePage(servers, managerCookie, 10)) }));
     await timed("record an appointment outcome (server action)", async () =>
-      sections.push({ title: "record outcome", ...(await benchRecordOutcome(baseUrl, officerCookie, sql, fixtures, Number.parseInt(process.env.BENCH_ACTION_CONNECTIONS ?? "10", 10) || 10, serverPid)) }),
+      sections.push({ title: "record outcome", ...(await benchRecordOutcome(servers, officerCookie, sql, fixtures, Number.parseInt(process.env.BENCH_ACTION_CONNECTIONS ?? "10", 10) || 10)) }),
     );
+    // One request at a time: the first server only.
     await timed("person with 1,000+ appointments", async () => sections.push({ title: "person timeline", ...(await benchPersonTimeline(baseUrl, officerCookie, fixtures.busy)) }));
     // Fresh rollups, so the app does not start its background refresh in the middle of the load.
     await withDatabase(url, (handle) => refreshDashboardRollups(handle.db));
     // Last: a slow dashboard leaves requests running on the server after the load stops, which
     // would otherwise be measured as part of the next benchmark.
-    await timed(`GET /dashboards, 50 connections, ${httpSeconds} s`, async () => sections.push({ title: "dashboard page", ...(await benchDashboard(baseUrl, managerCookie, httpSeconds, serverPid)) }));
+    await timed(`GET /dashboards, 50 connections, ${dashboardRequests} requests`, async () => sections.push({ title: "dashboard page", ...(await benchDashboard(servers, managerCookie, dashboardRequests)) }));
   } finally {
-    await server?.stop();
+    for (const server of servers) await server.stop();
     await sql.end({ timeout: 5 });
     if (created && !keep) await dropDatabase(url);
     else if (created) console.log(`Kept the database (BENCH_KEEP=1): ${url}`);
