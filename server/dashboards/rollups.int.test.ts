@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type DatabaseHandle } from "@/db/client";
-import { appointments, people, userSites, users } from "@/db/schema";
+import { appointments, dashboardRollupState, people, userSites, users } from "@/db/schema";
 import { addDays } from "@/domain/dates";
 import { lastMonth, lastQuarter, type Period } from "@/domain/dashboard/periods";
 import { Random } from "@/db/seed-random";
@@ -15,7 +15,7 @@ import { generateBenchData, generatedManagerEmail } from "@/scripts/bench/genera
 import { createTestDatabase } from "@/test/db";
 import type { Ctx } from "../context";
 import { getDashboard } from "./measures";
-import { rebuildAttendance, refreshDashboardRollups, refreshInBackgroundIfStale, rollupsRefreshedAt } from "./rollups";
+import { rebuildAttendance, refreshDashboardRollups, refreshInBackgroundIfStale, ROLLUP_REFRESH_LOCK, rollupsRefreshedAt } from "./rollups";
 
 const TODAY = "2026-06-15";
 const NOW = new Date(`${TODAY}T11:00:00Z`);
@@ -177,6 +177,54 @@ describe(`rollups against base tables (seed ${seed})`, () => {
     const shared = await refreshDashboardRollups(handle.db);
     expect(shared.refreshedAt.getTime()).toBeGreaterThanOrEqual(done.refreshedAt.getTime());
     expect(errors).toEqual([]);
+  });
+
+  it("rebuilds nothing for a stale-rollups refresh when they have been refreshed since the caller looked", async () => {
+    const first = await refreshDashboardRollups(handle.db);
+    const [p] = await handle.db.insert(people).values({ ...newPerson("Late"), siteId: siteIds[0] ?? "", enrolledOn: addDays(TODAY, -3) }).returning({ id: people.id });
+    if (!p) throw new Error("no person");
+    const inFacts = async () => rowsOf(await handle.db.execute(sql`select 1 from dashboard_person_facts where person_id = ${p.id}`)).length === 1;
+
+    // The caller saw the rollups as they were a minute before the last refresh (or never refreshed).
+    for (const seen of [new Date(first.refreshedAt.getTime() - 60_000), null]) {
+      const skipped = await refreshDashboardRollups(handle.db, { unlessRefreshedSince: seen });
+      expect(skipped.skipped).toBe(true);
+      expect(skipped.refreshedAt).toEqual(first.refreshedAt);
+      expect(await rollupsRefreshedAt(handle.db)).toEqual(first.refreshedAt);
+      expect(await inFacts()).toBe(false);
+    }
+    // The caller saw the last refresh: it rebuilds.
+    const done = await refreshDashboardRollups(handle.db, { unlessRefreshedSince: first.refreshedAt });
+    expect(done.skipped).toBeUndefined();
+    expect(done.refreshedAt.getTime()).toBeGreaterThan(first.refreshedAt.getTime());
+    expect(await rollupsRefreshedAt(handle.db)).toEqual(done.refreshedAt);
+    expect(await inFacts()).toBe(true);
+  });
+
+  it("waits its turn behind another process's refresh, and then rebuilds nothing", async () => {
+    const seen = await rollupsRefreshedAt(handle.db);
+    if (!seen) throw new Error("never refreshed");
+    const theirs = new Date(seen.getTime() + 1);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const lockedYet = new Promise<void>((resolve) => (locked = resolve));
+    // Another process's refresh, holding the lock (on PGlite, which runs one transaction at a time,
+    // this one simply goes first).
+    const other = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ROLLUP_REFRESH_LOCK}))`);
+      locked();
+      await gate;
+      await tx.update(dashboardRollupState).set({ refreshedAt: theirs }).where(eq(dashboardRollupState.id, 1));
+    });
+    await lockedYet;
+    const mine = refreshDashboardRollups(handle.db, { unlessRefreshedSince: seen });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await other;
+    const result = await mine;
+    expect(result.skipped).toBe(true);
+    expect(result.refreshedAt).toEqual(theirs);
   });
 
   it("counts an appointment written while its person's enrolment date changes on the new date's basis", async () => {
