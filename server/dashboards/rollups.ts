@@ -58,9 +58,9 @@ export function refreshDashboardRollups(db: Database, options: { unlessRefreshed
       // Taken once it is this refresh's turn: the figures describe the data as it was then (or later).
       const refreshedAt = new Date();
       if (options.unlessRefreshedSince !== undefined) {
-        const [state] = await tx.select({ at: dashboardRollupState.refreshedAt }).from(dashboardRollupState).where(eq(dashboardRollupState.id, 1));
+        const latest = await rollupsRefreshedAt(tx);
         const seen = options.unlessRefreshedSince;
-        if (state?.at && (seen === null || state.at.getTime() > seen.getTime())) return { refreshedAt: state.at, ms: Math.round(performance.now() - started), views: {}, skipped: true };
+        if (latest && (seen === null || latest.getTime() > seen.getTime())) return { refreshedAt: latest, ms: Math.round(performance.now() - started), views: {}, skipped: true };
       }
       // One process builds the view. Left to itself the planner hands the people to parallel workers,
       // but every worker then aggregates all of each joined table again (the aggregates are not
