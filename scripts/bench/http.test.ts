@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionBody, percentile, runLoad, shareOf } from "./http";
+import { actionBody, nextStartArgs, percentile, runLoad, shareOf } from "./http";
 
 type EncodeReply = (value: unknown) => Promise<FormData | string>;
 const require = createRequire(import.meta.url);
@@ -44,6 +44,15 @@ describe("shareOf", () => {
     expect([0, 1, 2].map((i) => shareOf(7999, 3, i))).toEqual([2667, 2666, 2666]);
     expect([0, 1, 2, 3].map((i) => shareOf(10, 4, i))).toEqual([3, 3, 2, 2]);
     expect(shareOf(500, 1, 0)).toBe(500);
+  });
+});
+
+describe("nextStartArgs", () => {
+  it("starts next on the port, on the loopback address only, and profiles it only when asked", () => {
+    const plain = nextStartArgs(4123, "");
+    expect(plain.slice(1)).toEqual(["start", "-p", "4123", "-H", "127.0.0.1"]);
+    expect(plain[0]).toMatch(/node_modules\/next\/dist\/bin\/next$/);
+    expect(nextStartArgs(4123, "/tmp/profiles")).toEqual(["--cpu-prof", "--cpu-prof-dir=/tmp/profiles", ...plain]);
   });
 });
 

@@ -127,6 +127,16 @@ export function buildApp(): void {
 }
 
 /**
+ * Node's arguments for `next start` on `port`. With `profileDir` (BENCH_CPU_PROFILE_DIR), the
+ * server writes a V8 CPU profile there when it stops (a .cpuprofile file, which Chrome's DevTools
+ * open): where the requests' CPU goes, which the load runs' CPU notes (cpu.ts) only total.
+ */
+export function nextStartArgs(port: number, profileDir = process.env.BENCH_CPU_PROFILE_DIR?.trim()): string[] {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  return [...profile, nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"];
+}
+
+/**
  * `next start` on a free port against the bench database; resolves once it answers. Servers given
  * the same `authSecret` accept each other's session cookies, as processes behind a balancer must.
  */
@@ -143,7 +153,7 @@ export async function startServer(databaseUrl: string, authSecret = randomBytes(
   };
   const logPath = path.join(tmpdir(), `hub-bench-server-${process.pid}-${port}.log`);
   const log = openSync(logPath, "w");
-  const child: ChildProcess = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env });
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs(port), { stdio: ["ignore", log, log], env });
   const output = () => readFileSync(logPath, "utf8").slice(-4000);
   console.log(`   server log: ${logPath}`);
   const baseUrl = `http://127.0.0.1:${port}`;
