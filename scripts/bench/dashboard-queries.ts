@@ -25,6 +25,7 @@ import { getDashboard } from "@/server/dashboards/measures";
 import { refreshDashboardRollups } from "@/server/dashboards/rollups";
 import { generateBenchData, generatedManagerEmail } from "./generate";
 import { round, type BenchResult } from "./result";
+import { argValue } from "../lib/args";
 
 export type DashboardBenchOptions = {
   /** A database already filled by generate.ts (national or small scale). */
@@ -170,10 +171,9 @@ export async function runPgliteSiteBench(opts: { iterations?: number; log?: (lin
 // CLI
 
 async function main(): Promise<void> {
-  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const url = arg("database-url") ?? process.env.DATABASE_URL;
+  const url = argValue("database-url") ?? process.env.DATABASE_URL;
   const results: BenchResult[] = [];
-  const count = (name: string) => (arg(name) === undefined ? undefined : Number(arg(name)));
+  const count = (name: string) => (argValue(name) === undefined ? undefined : Number(argValue(name)));
   if (url) {
     results.push(
       ...(await runDashboardQueryBench({ databaseUrl: url, nationalIterations: count("national-iterations"), siteIterations: count("site-iterations"), warmUp: count("warm-up"), log: (l) => console.log(l) })),

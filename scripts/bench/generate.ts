@@ -26,6 +26,7 @@ import { planDemoData, assertLocalDatabase, type SiteCode } from "@/db/seed";
 import { planHealthRecords } from "@/db/seed-health";
 import { withoutAttendanceTriggers } from "@/server/dashboards/rollups";
 import { Random, hashString } from "@/db/seed-random";
+import { argValue } from "../lib/args";
 
 export const GENERATOR_PASSWORD = "bench-generated-password-2026";
 export const generatedManagerEmail = "national.manager@bench.example";
@@ -468,11 +469,6 @@ function appointment(
 
 // ---------------------------------------------------------------------------------------------
 // CLI
-
-function argValue(name: string): string | undefined {
-  const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
-}
 
 async function main(): Promise<void> {
   const scale = (argValue("scale") ?? process.env.BENCH_SCALE ?? "small") as Scale;

@@ -10,6 +10,7 @@
  * where the load runs show.
  */
 import { readFileSync } from "node:fs";
+import { argValue } from "../lib/args";
 
 /** The parts of a .cpuprofile (Chrome DevTools' format) read here. */
 export type CpuProfile = {
@@ -19,6 +20,17 @@ export type CpuProfile = {
   /** Microseconds since the previous sample. */
   timeDeltas: number[];
 };
+
+/** Each sample that was not idle, with when it was taken (ms from the profile's start) and the ms it stands for. */
+function* busySamples(profile: CpuProfile): Generator<{ id: number; atMs: number; ms: number }> {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
+  let atMs = 0;
+  for (const [i, id] of profile.samples.entries()) {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    atMs += ms;
+    if (!idle.has(id)) yield { id, atMs, ms };
+  }
+}
 
 export type PartTimes = { busyMs: number; self: Map<string, number>; inclusive: Map<string, number> };
 
@@ -56,12 +68,9 @@ export function partTimes(profile: CpuProfile, fromS = 0, toS = Number.POSITIVE_
   const inclusive = new Map<string, number>();
   const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
   let busyMs = 0;
-  let at = 0;
-  for (const [i, sample] of profile.samples.entries()) {
-    const deltaMs = (profile.timeDeltas[i] ?? 0) / 1000;
-    at += deltaMs;
+  for (const { id: sample, atMs, ms: deltaMs } of busySamples(profile)) {
     const node = byId.get(sample);
-    if (!node || node.callFrame.functionName === "(idle)" || at < fromS * 1000 || at >= toS * 1000) continue;
+    if (!node || atMs < fromS * 1000 || atMs >= toS * 1000) continue;
     busyMs += deltaMs;
     add(self, partOf(node.callFrame), deltaMs);
     const seen = new Set<string>();
@@ -79,28 +88,22 @@ export function partTimes(profile: CpuProfile, fromS = 0, toS = Number.POSITIVE_
 
 /** Busy milliseconds in each `bucketS` seconds of the profile, to find the load runs in it. */
 export function busyTimeline(profile: CpuProfile, bucketS = 5): number[] {
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
   const out: number[] = [];
-  let at = 0;
-  for (const [i, sample] of profile.samples.entries()) {
-    const deltaMs = (profile.timeDeltas[i] ?? 0) / 1000;
-    at += deltaMs;
-    if (idle.has(sample)) continue;
-    const bucket = Math.floor(at / (bucketS * 1000));
+  for (const { atMs, ms } of busySamples(profile)) {
+    const bucket = Math.floor(atMs / (bucketS * 1000));
     while (out.length <= bucket) out.push(0);
-    out[bucket] = (out[bucket] ?? 0) + deltaMs;
+    out[bucket] = (out[bucket] ?? 0) + ms;
   }
   return out;
 }
 
 function main(): void {
-  const [file, ...rest] = process.argv.slice(2);
+  const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
   if (!file) throw new Error("Usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile> [--from=<s>] [--to=<s>]");
-  const option = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
-  const from = Number(option("from") ?? 0);
-  const to = Number(option("to") ?? Number.POSITIVE_INFINITY);
-  if (option("from") === undefined && option("to") === undefined) {
+  const from = Number(argValue("from") ?? 0);
+  const to = Number(argValue("to") ?? Number.POSITIVE_INFINITY);
+  if (argValue("from") === undefined && argValue("to") === undefined) {
     console.log("Busy per 5 s (% of one core), from the start of the profile:");
     console.log(busyTimeline(profile).map((ms, i) => `${i * 5}s ${Math.round(ms / 50)}%`).join(", "));
   }
